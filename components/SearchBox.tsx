@@ -1,0 +1,127 @@
+/**
+ * Search learning points: a combobox with a listbox of results. ↑/↓ move, Enter opens, Esc clears
+ * (or closes when empty). Empty box: the current tab's prompts, then recently opened points.
+ */
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { highlight, type Hit } from '../core/search/search.ts';
+
+export interface Suggestion {
+  id: string;
+  title: string;
+  section: string;
+}
+
+export interface SearchBoxProps {
+  run(query: string, section: string): Hit[];
+  sections: { id: string; title: string }[];
+  tabPrompts: Suggestion[];
+  recent: Suggestion[];
+  onOpen(id: string): void;
+  onClose(): void;
+}
+
+export function SearchBox(p: SearchBoxProps) {
+  const [q, setQ] = useState('');
+  const [section, setSection] = useState('');
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const hits = useMemo(() => p.run(q, section), [q, section]);
+  const empty = !q.trim();
+  const items: (Suggestion & { hit?: Hit; group?: string })[] = empty
+    ? [...p.tabPrompts.map((s) => ({ ...s, group: 'On this page' })), ...p.recent.filter((r) => !p.tabPrompts.some((t) => t.id === r.id)).map((s) => ({ ...s, group: 'Recently opened' }))]
+    : hits.map((h) => ({ id: h.id, title: h.title, section: h.section, hit: h }));
+  const clamp = (i: number) => (items.length ? (i + items.length) % items.length : 0);
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => clamp(a + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => clamp(a - 1));
+    } else if (e.key === 'Enter') {
+      const it = items[active];
+      if (it) {
+        e.preventDefault();
+        p.onOpen(it.id);
+      }
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      if (q) {
+        setQ('');
+        setActive(0);
+      } else p.onClose();
+    }
+  };
+  const optId = (i: number) => `opt-${i}`;
+  return (
+    <div class="search">
+      <label for="q" class="label">
+        Search learning points
+      </label>
+      <input
+        id="q"
+        ref={input}
+        type="search"
+        role="combobox"
+        aria-expanded={items.length > 0}
+        aria-controls="results"
+        aria-autocomplete="list"
+        aria-activedescendant={items.length ? optId(active) : undefined}
+        autoFocus
+        autoComplete="off"
+        spellcheck={false}
+        placeholder="e.g. neglect, ABE, escalation, not brought"
+        value={q}
+        onInput={(e) => {
+          setQ((e.target as HTMLInputElement).value);
+          setActive(0);
+        }}
+        onKeyDown={onKey}
+      />
+      <label class="filter">
+        Section{' '}
+        <select value={section} onChange={(e) => setSection((e.target as HTMLSelectElement).value)}>
+          <option value="">All sections</option>
+          {p.sections.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p class="count" aria-live="polite">
+        {empty ? (items.length ? '' : 'Type to search the learning points.') : `${hits.length} ${hits.length === 1 ? 'result' : 'results'}`}
+      </p>
+      <ul id="results" role="listbox" aria-label="Learning points">
+        {items.map((it, i) => (
+          <li
+            key={it.id + (it.group ?? '')}
+            id={optId(i)}
+            role="option"
+            aria-selected={i === active}
+            class={i === active ? 'active' : ''}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => p.onOpen(it.id)}
+          >
+            {it.group && (i === 0 || items[i - 1]!.group !== it.group) && <span class="group">{it.group}</span>}
+            <span class="title">{it.hit ? <Marked text={it.title} terms={it.hit.terms} /> : it.title}</span>
+            <span class="section">{it.section}</span>
+            {it.hit && (
+              <span class="summary">
+                <Marked text={it.hit.summary} terms={it.hit.terms} />
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Marked({ text, terms }: { text: string; terms: string[] }) {
+  return (
+    <>
+      {highlight(text, terms).map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : part.text))}
+    </>
+  );
+}

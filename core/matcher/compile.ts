@@ -1,0 +1,289 @@
+/**
+ * Compile a prompt set once into an index the scanner can use in one pass:
+ * every surface form of every trigger word is hashed into one open-addressing table, so a word
+ * of the note costs one probe whatever the number of triggers.
+ */
+import type { NegationPolicy, PromptSet, Trigger } from '../schema/prompt-set.ts';
+import { foldWords, hashWord } from '../text/fold.ts';
+import { surfaceForms } from '../text/inflect.ts';
+import { FILLER_WORDS, NEGATION_CUES, SYNONYM_GROUPS } from '../text/synonyms.ts';
+
+export const FORM_FILLER = 1;
+export const FORM_NEG = 2;
+
+export interface CompiledTrigger {
+  id: string;
+  setId: string;
+  leadsTo: readonly string[];
+  /** Number of groups: 1 (any) + all.length. */
+  groups: number;
+  /** 'sentence' | 'note' | N words. */
+  window: 'sentence' | 'note' | number;
+  negated: NegationPolicy;
+  weight: number;
+  hasNot: boolean;
+  context: {
+    effect: 'boost' | 'require';
+    fieldPhrases: ReadonlySet<number>;
+    pagePhrases: ReadonlySet<number>;
+    urls: readonly string[];
+  } | null;
+}
+
+export interface PhraseRef {
+  trigger: number;
+  /** 0 = any, 1.. = all groups, -1 = not, -2 = context only. */
+  group: number;
+}
+
+export interface CompiledIndex {
+  readonly size: number;
+  /** Open-addressing table keyed by (h1, h2): value = form id + 1 (0 = empty). */
+  readonly keys1: Int32Array;
+  readonly keys2: Int32Array;
+  readonly vals: Int32Array;
+  readonly mask: number;
+  readonly formFlags: Uint8Array;
+  /** CSR: the phrase-word ids each form stands for. */
+  readonly formWordStart: Int32Array;
+  readonly formWordData: Int32Array;
+  /** CSR: phrases whose first word is word id w. */
+  readonly firstStart: Int32Array;
+  readonly firstData: Int32Array;
+  readonly phraseWords: readonly Int32Array[];
+  /** Canonical text of each phrase (the manager's own words, as written in the set). */
+  readonly phraseText: readonly string[];
+  readonly phraseRefs: readonly (readonly PhraseRef[])[];
+  readonly triggers: readonly CompiledTrigger[];
+}
+
+interface Word {
+  folded: string;
+  exact: boolean;
+}
+
+/** Split a phrase into words; quoted words ("NFA") match exactly, without inflection. */
+function phraseWords(phrase: string): Word[] {
+  const out: Word[] = [];
+  const re = /"([^"]*)"|([^"]+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(phrase))) {
+    const exact = m[1] !== undefined;
+    for (const w of foldWords(m[1] ?? m[2] ?? '')) out.push({ folded: w, exact });
+  }
+  return out;
+}
+
+const FILLERS = new Set(FILLER_WORDS);
+const foldedGroups = SYNONYM_GROUPS.map((g) => g.map((p) => foldWords(p)));
+
+/** The phrase and its acronym/synonym variants, as folded word lists (fillers removed). */
+export function phraseVariants(phrase: string): Word[][] {
+  const words = phraseWords(phrase).filter((w) => !FILLERS.has(w.folded));
+  if (!words.length) return [];
+  const variants: Word[][] = [words];
+  const seen = new Set([key(words)]);
+  for (const group of foldedGroups) {
+    for (const member of group) {
+      const at = indexOfSeq(words, member);
+      if (at < 0) continue;
+      for (const other of group) {
+        if (other === member) continue;
+        const v = [
+          ...words.slice(0, at),
+          ...other.filter((w) => !FILLERS.has(w)).map((folded) => ({ folded, exact: folded.length <= 4 })),
+          ...words.slice(at + member.length),
+        ];
+        const k = key(v);
+        if (!seen.has(k)) {
+          seen.add(k);
+          variants.push(v);
+        }
+      }
+    }
+  }
+  return variants;
+}
+const key = (ws: Word[]) => ws.map((w) => (w.exact ? '=' : '') + w.folded).join(' ');
+function indexOfSeq(words: Word[], seq: string[]): number {
+  outer: for (let i = 0; i + seq.length <= words.length; i++) {
+    for (let j = 0; j < seq.length; j++) if (words[i + j]!.folded !== seq[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+export function compile(sets: readonly PromptSet[], options: { disabled?: ReadonlySet<string> } = {}): CompiledIndex {
+  const wordIds = new Map<string, number>(); // key "=word" / "word" → id
+  const formIds = new Map<string, number>(); // surface form → id
+  const formWords: number[][] = [];
+  const formFlags: number[] = [];
+  const phraseWordsArr: Int32Array[] = [];
+  const phraseText: string[] = [];
+  const phraseRefs: PhraseRef[][] = [];
+  const phraseIds = new Map<string, number>();
+  const triggers: CompiledTrigger[] = [];
+
+  const formId = (form: string): number => {
+    let id = formIds.get(form);
+    if (id === undefined) {
+      id = formWords.length;
+      formIds.set(form, id);
+      formWords.push([]);
+      formFlags.push(0);
+    }
+    return id;
+  };
+  for (const f of FILLER_WORDS) formFlags[formId(f)]! |= FORM_FILLER;
+  for (const f of NEGATION_CUES) formFlags[formId(f)]! |= FORM_NEG;
+
+  const wordId = (w: Word): number => {
+    const k = (w.exact ? '=' : '') + w.folded;
+    let id = wordIds.get(k);
+    if (id === undefined) {
+      id = wordIds.size;
+      wordIds.set(k, id);
+      for (const form of surfaceForms(w.folded, w.exact)) {
+        const fid = formId(form);
+        if (formFlags[fid]! & FORM_FILLER) continue;
+        formWords[fid]!.push(id);
+      }
+    }
+    return id;
+  };
+
+  /** Register a phrase (with its variants); returns the phrase ids. */
+  const addPhrase = (text: string, ref: PhraseRef): number[] => {
+    const ids: number[] = [];
+    for (const variant of phraseVariants(text)) {
+      const words = Int32Array.from(variant.map(wordId));
+      const k = Array.from(words).join(',');
+      let id = phraseIds.get(k);
+      if (id === undefined) {
+        id = phraseWordsArr.length;
+        phraseIds.set(k, id);
+        phraseWordsArr.push(words);
+        phraseText.push(text);
+        phraseRefs.push([]);
+      }
+      const refs = phraseRefs[id]!;
+      if (!refs.some((r) => r.trigger === ref.trigger && r.group === ref.group)) refs.push(ref);
+      ids.push(id);
+    }
+    return ids;
+  };
+
+  for (const set of sets) {
+    for (const trig of set.triggers) {
+      const leadsTo = trig.leadsTo.filter((t) => !options.disabled?.has(t));
+      if (!leadsTo.length) continue;
+      const t = triggers.length;
+      const all = trig.all ?? [];
+      for (const p of trig.any) addPhrase(p, { trigger: t, group: 0 });
+      all.forEach((list, g) => list.forEach((p) => addPhrase(p, { trigger: t, group: g + 1 })));
+      for (const p of trig.not ?? []) addPhrase(p, { trigger: t, group: -1 });
+      triggers.push({
+        id: trig.id,
+        setId: set.id,
+        leadsTo,
+        groups: 1 + all.length,
+        window: windowOf(trig),
+        negated: trig.negated ?? 'soften',
+        weight: trig.weight ?? 1,
+        hasNot: !!trig.not?.length,
+        context: trig.context ? compileContext(trig, t, addPhrase) : null,
+      });
+    }
+  }
+
+  // Hash table over all forms.
+  const nForms = formWords.length;
+  let cap = 16;
+  while (cap < nForms * 2) cap <<= 1;
+  const mask = cap - 1;
+  const keys1 = new Int32Array(cap);
+  const keys2 = new Int32Array(cap);
+  const vals = new Int32Array(cap);
+  for (const [form, id] of formIds) {
+    const [a, b] = hashWord(form);
+    let slot = a & mask;
+    while (vals[slot] !== 0) slot = (slot + 1) & mask;
+    keys1[slot] = a;
+    keys2[slot] = b;
+    vals[slot] = id + 1;
+  }
+  const formWordStart = new Int32Array(nForms + 1);
+  let total = 0;
+  for (let i = 0; i < nForms; i++) {
+    formWordStart[i] = total;
+    total += formWords[i]!.length;
+  }
+  formWordStart[nForms] = total;
+  const formWordData = new Int32Array(total);
+  for (let i = 0; i < nForms; i++) formWordData.set(formWords[i]!, formWordStart[i]!);
+
+  const nWords = wordIds.size;
+  const firstLists: number[][] = Array.from({ length: nWords }, () => []);
+  phraseWordsArr.forEach((ws, p) => firstLists[ws[0]!]!.push(p));
+  const firstStart = new Int32Array(nWords + 1);
+  let tp = 0;
+  for (let w = 0; w < nWords; w++) {
+    firstStart[w] = tp;
+    tp += firstLists[w]!.length;
+  }
+  firstStart[nWords] = tp;
+  const firstData = new Int32Array(tp);
+  for (let w = 0; w < nWords; w++) firstData.set(firstLists[w]!, firstStart[w]!);
+
+  return {
+    size: nForms,
+    keys1,
+    keys2,
+    vals,
+    mask,
+    formFlags: Uint8Array.from(formFlags),
+    formWordStart,
+    formWordData,
+    firstStart,
+    firstData,
+    phraseWords: phraseWordsArr,
+    phraseText,
+    phraseRefs,
+    triggers,
+  };
+}
+
+function windowOf(trig: Trigger): CompiledTrigger['window'] {
+  const w = trig.window ?? 'sentence';
+  return typeof w === 'object' ? w.words : w;
+}
+
+function compileContext(
+  trig: Trigger,
+  t: number,
+  addPhrase: (text: string, ref: PhraseRef) => number[],
+): CompiledTrigger['context'] {
+  const c = trig.context!;
+  const fieldPhrases = new Set<number>();
+  const pagePhrases = new Set<number>();
+  for (const p of c.fields ?? []) for (const id of addPhrase(p, { trigger: t, group: -2 })) fieldPhrases.add(id);
+  for (const p of c.pages ?? []) for (const id of addPhrase(p, { trigger: t, group: -2 })) pagePhrases.add(id);
+  return {
+    effect: c.effect ?? 'boost',
+    fieldPhrases,
+    pagePhrases,
+    urls: (c.urls ?? []).map((u) => u.toLowerCase()),
+  };
+}
+
+/** Look a folded form up (for tests and tools). Returns the form id or -1. */
+export function lookupForm(index: CompiledIndex, form: string): number {
+  const [a, b] = hashWord(form);
+  let slot = a & index.mask;
+  for (;;) {
+    const v = index.vals[slot]!;
+    if (v === 0) return -1;
+    if (index.keys1[slot] === a && index.keys2[slot] === b) return v - 1;
+    slot = (slot + 1) & index.mask;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * From what fired to what is shown: merge by prompt (learning point or local prompt), rank, and keep
+ * only a few. Noise control lives here, not in the UI: at most `maxPrompts` (default 3), combinations
+ * and context above single words, dismissed or snoozed prompts held back until their time is up.
+ */
+import { lookupForm, type CompiledIndex } from './compile.ts';
+import { foldWords } from '../text/fold.ts';
+import type { Sentence } from './scan.ts';
+
+export interface MatchContext {
+  /** Field label, name, placeholder and aria-label, joined. */
+  field?: string;
+  /** Page title and the headings of the form, joined. */
+  page?: string;
+  /** Page address. */
+  url?: string;
+}
+
+export interface RankOptions {
+  maxPrompts?: number;
+  /** Prompt ids held back, with the time (ms) until which they stay quiet. */
+  quiet?: ReadonlyMap<string, number> | Record<string, number>;
+  now?: number;
+}
+
+export interface MatchedSpan {
+  start: number;
+  end: number;
+  /** The prompt set's phrase that matched (the set's words, not the note's). */
+  phrase: string;
+}
+
+export interface PromptMatch {
+  /** Learning point id or local prompt id. */
+  id: string;
+  score: number;
+  /** Trigger ids (set-qualified: "setId/triggerId") that led here. */
+  triggers: string[];
+  spans: MatchedSpan[];
+  /** Every occurrence was negated ("no concerns about neglect"): word it gently. */
+  gentle: boolean;
+  /** Fired through a combination of phrases. */
+  combination: boolean;
+  /** Field or page context raised it. */
+  contextual: boolean;
+}
+
+interface TriggerAcc {
+  count: number;
+  spans: MatchedSpan[];
+  gentleAll: boolean;
+  groups: (MatchedSpan & { negated: boolean })[][] | null;
+}
+
+export const DEFAULT_MAX_PROMPTS = 3;
+
+/** Which triggers' context phrases occur in the field/page strings. Cheap: context strings are short. */
+export function contextHits(index: CompiledIndex, ctx: MatchContext): { field: Set<number>; page: Set<number> } {
+  const phrasesIn = (s: string | undefined): Set<number> => {
+    const found = new Set<number>();
+    if (!s) return found;
+    const words = foldWords(s.slice(0, 2000));
+    const ids = new Set<number>();
+    index.triggers.forEach((t) => {
+      if (!t.context) return;
+      for (const p of t.context.fieldPhrases) ids.add(p);
+      for (const p of t.context.pagePhrases) ids.add(p);
+    });
+    for (const p of ids) if (containsPhrase(index, words, p)) found.add(p);
+    return found;
+  };
+  return { field: phrasesIn(ctx.field), page: phrasesIn(ctx.page) };
+}
+
+function containsPhrase(index: CompiledIndex, words: string[], phrase: number): boolean {
+  const pw = index.phraseWords[phrase]!;
+  outer: for (let i = 0; i + pw.length <= words.length; i++) {
+    for (let j = 0; j < pw.length; j++) {
+      if (!wordMatches(index, words[i + j]!, pw[j]!)) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+function wordMatches(index: CompiledIndex, folded: string, word: number): boolean {
+  const f = lookupForm(index, folded);
+  if (f < 0) return false;
+  for (let i = index.formWordStart[f]!; i < index.formWordStart[f + 1]!; i++) if (index.formWordData[i] === word) return true;
+  return false;
+}
+
+export function rank(
+  index: CompiledIndex,
+  sentences: readonly Sentence[],
+  ctx: MatchContext = {},
+  options: RankOptions = {},
+): PromptMatch[] {
+  const acc = new Map<number, TriggerAcc>();
+  const excluded = new Set<number>();
+  const get = (t: number): TriggerAcc => {
+    let a = acc.get(t);
+    if (!a) {
+      a = { count: 0, spans: [], gentleAll: true, groups: null };
+      acc.set(t, a);
+    }
+    return a;
+  };
+  for (const s of sentences) {
+    if (s.fires) {
+      for (const f of s.fires) {
+        const a = get(f.t);
+        a.count++;
+        a.gentleAll &&= f.gentle;
+        for (let k = 0; k < f.phrases.length; k++) {
+          a.spans.push({ start: s.start + f.spans[2 * k]!, end: s.start + f.spans[2 * k + 1]!, phrase: index.phraseText[f.phrases[k]!]! });
+        }
+      }
+    }
+    if (s.partial) {
+      for (const p of s.partial) {
+        const a = get(p.t);
+        a.groups ??= Array.from({ length: index.triggers[p.t]!.groups }, () => []);
+        a.groups[p.g]!.push({ start: s.start + p.start, end: s.start + p.end, phrase: index.phraseText[p.phrase]!, negated: p.negated });
+      }
+    }
+    if (s.nots) for (const t of s.nots) excluded.add(t);
+  }
+
+  const needContext = index.triggers.some((t) => t.context);
+  const ctxHits = needContext ? contextHits(index, ctx) : null;
+  const url = (ctx.url ?? '').toLowerCase();
+
+  const byPrompt = new Map<string, PromptMatch>();
+  for (const [t, a] of acc) {
+    const trig = index.triggers[t]!;
+    let spans = a.spans;
+    let count = a.count;
+    let gentle = a.gentleAll;
+    if (trig.window === 'note') {
+      if (excluded.has(t) || !a.groups || a.groups.some((g) => g.length === 0)) continue;
+      spans = a.groups.flat().sort((x, y) => x.start - y.start);
+      count = a.groups[0]!.length;
+      gentle = trig.negated === 'soften' && a.groups[0]!.every((h) => h.negated);
+    }
+    if (count === 0) continue;
+    let contextual = false;
+    if (trig.context && ctxHits) {
+      const c = trig.context;
+      contextual =
+        [...c.fieldPhrases].some((p) => ctxHits.field.has(p)) ||
+        [...c.pagePhrases].some((p) => ctxHits.page.has(p)) ||
+        c.urls.some((u) => url.includes(u));
+      if (c.effect === 'require' && !contextual) continue;
+    }
+    const combination = trig.groups > 1;
+    let score = trig.weight * (1 + 0.2 * Math.min(count - 1, 5)) + (combination ? 1 : 0) + (contextual ? 1.5 : 0);
+    if (gentle) score *= 0.5;
+    const qualified = `${trig.setId}/${trig.id}`;
+    for (const id of trig.leadsTo) {
+      const prev = byPrompt.get(id);
+      if (!prev) {
+        byPrompt.set(id, { id, score, triggers: [qualified], spans: spans.slice(), gentle, combination, contextual });
+      } else {
+        prev.score = Math.max(prev.score, score) + 0.1;
+        prev.triggers.push(qualified);
+        prev.spans.push(...spans);
+        prev.gentle &&= gentle;
+        prev.combination ||= combination;
+        prev.contextual ||= contextual;
+      }
+    }
+  }
+
+  const now = options.now ?? Date.now();
+  const quiet = options.quiet instanceof Map ? options.quiet : new Map(Object.entries(options.quiet ?? {}));
+  const out = [...byPrompt.values()].filter((p) => !((quiet.get(p.id) ?? 0) > now));
+  for (const p of out) {
+    p.spans.sort((x, y) => x.start - y.start || x.end - y.end);
+    p.spans = p.spans.filter((s, i, arr) => i === 0 || s.start !== arr[i - 1]!.start || s.end !== arr[i - 1]!.end);
+    p.score = Math.round(p.score * 1000) / 1000;
+  }
+  out.sort((x, y) => y.score - x.score || x.spans[0]!.start - y.spans[0]!.start || (x.id < y.id ? -1 : 1));
+  return out.slice(0, options.maxPrompts ?? DEFAULT_MAX_PROMPTS);
+}

@@ -1,0 +1,326 @@
+/**
+ * One pass over a note: words are folded and hashed character by character (no substrings, no
+ * regular expressions), looked up in the compiled table, and only the words a trigger cares about
+ * are kept. Each sentence is evaluated on its own and its result cached, so after a keystroke only
+ * the edited sentence (and its neighbour) is scanned again.
+ */
+import { ASCII_FOLD, ASCII_KIND, entityLength, foldCode, H1_SEED, H2_SEED, isPossessive, K } from '../text/fold.ts';
+import { NEGATION_REACH } from '../text/synonyms.ts';
+import { FORM_FILLER, FORM_NEG, type CompiledIndex } from './compile.ts';
+
+/** A trigger that fired within one sentence. Spans are [start, end) pairs relative to the sentence. */
+export interface SentenceFire {
+  t: number;
+  spans: number[];
+  phrases: number[];
+  gentle: boolean;
+}
+/** Evidence for a trigger whose window is the whole note. */
+export interface SentencePartial {
+  t: number;
+  g: number;
+  start: number;
+  end: number;
+  phrase: number;
+  negated: boolean;
+}
+export interface Sentence {
+  start: number;
+  end: number;
+  fires: SentenceFire[] | null;
+  partial: SentencePartial[] | null;
+  /** Note-window triggers excluded by a `not` phrase in this sentence. */
+  nots: number[] | null;
+}
+
+interface Hit {
+  phrase: number;
+  start: number;
+  end: number;
+  word: number;
+  negated: boolean;
+}
+
+export class Scanner {
+  private tokForm = new Int32Array(64);
+  private tokStart = new Int32Array(64);
+  private tokEnd = new Int32Array(64);
+  private tokWord = new Int32Array(64);
+  private nTok = 0;
+
+  constructor(readonly index: CompiledIndex) {}
+
+  /**
+   * Scan `text` from `from` (a sentence start) and emit sentences until the end of the text, or until
+   * `stop(end)` returns true at a sentence end.
+   */
+  scan(text: string, from: number, out: Sentence[], stop?: (end: number) => boolean): number {
+    const ix = this.index;
+    const { keys1, keys2, vals, mask, formFlags } = ix;
+    const n = text.length;
+    let sentStart = from;
+    let word = 0;
+    let inTok = false;
+    let tokStart = 0;
+    let h1 = H1_SEED;
+    let h2 = H2_SEED;
+    this.nTok = 0;
+    let i = from;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      let kind: number;
+      let fold = 0;
+      let multi: readonly number[] | null = null;
+      if (c < 128) {
+        kind = ASCII_KIND[c]!;
+        fold = ASCII_FOLD[c]!;
+      } else {
+        const f = foldCode(c);
+        kind = f.kind;
+        if (kind === K.Word) {
+          if (f.codes.length === 1) fold = f.codes[0]!;
+          else multi = f.codes;
+        }
+      }
+      if (kind === K.Word) {
+        if (!inTok) {
+          inTok = true;
+          tokStart = i;
+          h1 = H1_SEED;
+          h2 = H2_SEED;
+        }
+        if (multi === null) {
+          h1 = Math.imul(h1 ^ fold, 0x01000193);
+          h2 = (Math.imul(h2, 0x5bd1e995) + fold + 0x9e3779b9) | 0;
+        } else {
+          for (let m = 0; m < multi.length; m++) {
+            h1 = Math.imul(h1 ^ multi[m]!, 0x01000193);
+            h2 = (Math.imul(h2, 0x5bd1e995) + multi[m]! + 0x9e3779b9) | 0;
+          }
+        }
+        continue;
+      }
+      if (kind === K.Ignore) continue;
+      const at = i;
+      if (kind === K.Amp) {
+        const len = entityLength(text, i);
+        if (len !== 0) i += Math.abs(len) - 1;
+        // an apostrophe entity acts as an apostrophe (i now on its ';')
+        kind = len < 0 ? K.Apos : K.Sep;
+      }
+      if (kind === K.Apos) {
+        if (!inTok) continue;
+        if (!isPossessive(text, i)) continue; // don't → dont
+        // possessive 's ends the word; fall through with i on the apostrophe, then skip the s
+        this.endToken(h1, h2, tokStart, i, word, keys1, keys2, vals, mask, formFlags);
+        if (!(this.lastFlags & FORM_FILLER)) word++;
+        inTok = false;
+        i++;
+        continue;
+      }
+      // separator or sentence end
+      if (inTok) {
+        this.endToken(h1, h2, tokStart, at, word, keys1, keys2, vals, mask, formFlags);
+        if (!(this.lastFlags & FORM_FILLER)) word++;
+        inTok = false;
+      }
+      if (kind === K.End || (kind === K.Stop && (i + 1 >= n || isSpace(text.charCodeAt(i + 1))))) {
+        const end = i + 1;
+        out.push(this.finishSentence(text, sentStart, end));
+        sentStart = end;
+        word = 0;
+        this.nTok = 0;
+        if (stop && stop(end)) return end;
+      }
+    }
+    if (inTok) this.endToken(h1, h2, tokStart, n, word, keys1, keys2, vals, mask, formFlags);
+    if (sentStart < n) out.push(this.finishSentence(text, sentStart, n));
+    return n;
+  }
+
+  private lastFlags = 0;
+
+  private endToken(
+    h1: number,
+    h2: number,
+    start: number,
+    end: number,
+    word: number,
+    keys1: Int32Array,
+    keys2: Int32Array,
+    vals: Int32Array,
+    mask: number,
+    formFlags: Uint8Array,
+  ): void {
+    let slot = h1 & mask;
+    let v = vals[slot]!;
+    while (v !== 0) {
+      if (keys1[slot] === h1 && keys2[slot] === h2) break;
+      slot = (slot + 1) & mask;
+      v = vals[slot]!;
+    }
+    if (v === 0) {
+      this.lastFlags = 0;
+      return;
+    }
+    const form = v - 1;
+    const flags = formFlags[form]!;
+    this.lastFlags = flags;
+    if (flags & FORM_FILLER) return;
+    if (this.index.formWordStart[form + 1]! === this.index.formWordStart[form]! && !(flags & FORM_NEG)) return;
+    const k = this.nTok;
+    if (k === this.tokForm.length) this.grow();
+    this.tokForm[k] = form;
+    this.tokStart[k] = start;
+    this.tokEnd[k] = end;
+    this.tokWord[k] = word;
+    this.nTok = k + 1;
+  }
+
+  private grow(): void {
+    const g = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.tokForm = g(this.tokForm);
+    this.tokStart = g(this.tokStart);
+    this.tokEnd = g(this.tokEnd);
+    this.tokWord = g(this.tokWord);
+  }
+
+  private finishSentence(_text: string, start: number, end: number): Sentence {
+    const s: Sentence = { start, end, fires: null, partial: null, nots: null };
+    if (this.nTok === 0) return s;
+    const hits = this.phraseHits();
+    if (hits.length) this.evaluate(s, hits);
+    return s;
+  }
+
+  private phraseHits(): Hit[] {
+    const ix = this.index;
+    const hits: Hit[] = [];
+    const nTok = this.nTok;
+    for (let k = 0; k < nTok; k++) {
+      const form = this.tokForm[k]!;
+      const ws = ix.formWordStart[form]!;
+      const we = ix.formWordStart[form + 1]!;
+      for (let wi = ws; wi < we; wi++) {
+        const w = ix.formWordData[wi]!;
+        const ps = ix.firstStart[w]!;
+        const pe = ix.firstStart[w + 1]!;
+        for (let pi = ps; pi < pe; pi++) {
+          const p = ix.firstData[pi]!;
+          const pw = ix.phraseWords[p]!;
+          const len = pw.length;
+          if (k + len > nTok) continue;
+          let ok = true;
+          for (let j = 1; j < len; j++) {
+            if (this.tokWord[k + j] !== this.tokWord[k]! + j || !formHasWord(ix, this.tokForm[k + j]!, pw[j]!)) {
+              ok = false;
+              break;
+            }
+          }
+          if (!ok) continue;
+          hits.push({
+            phrase: p,
+            start: this.tokStart[k]!,
+            end: this.tokEnd[k + len - 1]!,
+            word: this.tokWord[k]!,
+            negated: this.negatedAt(k),
+          });
+        }
+      }
+    }
+    return hits;
+  }
+
+  /** Is there a negation cue within NEGATION_REACH words before token k? */
+  private negatedAt(k: number): boolean {
+    const w = this.tokWord[k]!;
+    for (let m = k - 1; m >= 0; m--) {
+      if (w - this.tokWord[m]! > NEGATION_REACH) return false;
+      if (this.index.formFlags[this.tokForm[m]!]! & FORM_NEG) return true;
+    }
+    return false;
+  }
+
+  private evaluate(s: Sentence, hits: Hit[]): void {
+    const ix = this.index;
+    // group hits by trigger
+    const byTrigger = new Map<number, Hit[][]>();
+    const excluded = new Set<number>();
+    for (const h of hits) {
+      for (const ref of ix.phraseRefs[h.phrase]!) {
+        if (ref.group === -2) continue;
+        if (ref.group === -1) {
+          excluded.add(ref.trigger);
+          continue;
+        }
+        let groups = byTrigger.get(ref.trigger);
+        if (!groups) {
+          groups = Array.from({ length: ix.triggers[ref.trigger]!.groups }, () => []);
+          byTrigger.set(ref.trigger, groups);
+        }
+        groups[ref.group]!.push(h);
+      }
+    }
+    for (const t of excluded) {
+      if (ix.triggers[t]!.window === 'note') (s.nots ??= []).push(t);
+    }
+    for (const [t, groups] of byTrigger) {
+      const trig = ix.triggers[t]!;
+      if (trig.window === 'note') {
+        groups.forEach((hs, g) => {
+          for (const h of hs) {
+            if (g === 0 && h.negated && trig.negated === 'ignore') continue;
+            (s.partial ??= []).push({ t, g, start: h.start - s.start, end: h.end - s.start, phrase: h.phrase, negated: h.negated });
+          }
+        });
+        continue;
+      }
+      if (excluded.has(t)) continue;
+      let anchors = groups[0]!;
+      if (trig.negated === 'ignore') anchors = anchors.filter((h) => !h.negated);
+      if (!anchors.length) continue;
+      const used: Hit[] = [];
+      let fired = false;
+      const reach = typeof trig.window === 'number' ? trig.window : Infinity;
+      for (const a of anchors) {
+        let ok = true;
+        const extra: Hit[] = [];
+        for (let g = 1; g < groups.length; g++) {
+          const near = groups[g]!.find((h) => Math.abs(h.word - a.word) <= reach && h !== a);
+          if (!near) {
+            ok = false;
+            break;
+          }
+          extra.push(near);
+        }
+        if (!ok) continue;
+        fired = true;
+        used.push(a, ...extra);
+      }
+      if (!fired) continue;
+      const uniq = [...new Set(used)].sort((x, y) => x.start - y.start);
+      const spans: number[] = [];
+      const phrases: number[] = [];
+      for (const h of uniq) {
+        spans.push(h.start - s.start, h.end - s.start);
+        phrases.push(h.phrase);
+      }
+      const gentle = trig.negated === 'soften' && anchors.every((h) => h.negated);
+      (s.fires ??= []).push({ t, spans, phrases, gentle });
+    }
+  }
+}
+
+function formHasWord(ix: CompiledIndex, form: number, word: number): boolean {
+  const e = ix.formWordStart[form + 1]!;
+  for (let i = ix.formWordStart[form]!; i < e; i++) if (ix.formWordData[i] === word) return true;
+  return false;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f;
+}

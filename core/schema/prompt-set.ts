@@ -1,0 +1,159 @@
+/**
+ * Prompt sets: what managers configure and share. Versioned, validated with zod/mini, and bounded
+ * so that a huge or hostile file gets a clear error instead of freezing the browser.
+ *
+ * Trigger language (no regular expressions, ever):
+ *  - a phrase is plain words: "strategy meeting", "not brought". Matching folds case, accents,
+ *    compatibility forms, curly quotes, dashes, hyphens and whitespace, and ignores little words
+ *    (a, the, his, her…) between the phrase's words.
+ *  - every word is matched with its inflections (neglect → neglected, neglectful, neglecting…)
+ *    and British/American spellings, unless written in quotes: "\"NFA\"" matches the word exactly.
+ *  - known acronyms expand both ways (S47 ↔ section 47, ABE ↔ achieving best evidence, …).
+ */
+import * as z from 'zod/mini';
+
+export const LIMITS = {
+  fileBytes: 1_000_000,
+  sets: 50,
+  triggers: 2_000,
+  phrasesPerList: 200,
+  phraseChars: 120,
+  wordsPerPhrase: 8,
+  prompts: 500,
+  titleChars: 120,
+  textChars: 1_000,
+  links: 10,
+  urlChars: 500,
+  idChars: 80,
+} as const;
+
+export const PROMPT_SET_FORMAT = 'practice-prompts/prompt-set';
+export const PROMPT_SET_VERSION = 1;
+
+const id = z
+  .string()
+  .check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(LIMITS.idChars, `must be at most ${LIMITS.idChars} characters`),
+    z.regex(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/, 'must be lowercase letters, digits and dashes, like "local-escalation"'),
+  );
+
+/** Bidi controls and other invisible formatting characters are refused in user-visible text. */
+const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+const visibleText = (max: number) =>
+  z
+    .string()
+    .check(
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(max, `must be at most ${max} characters`),
+      z.refine((s) => s.trim().length > 0, 'must not be blank'),
+      z.refine((s) => !INVISIBLE.test(s), 'must not contain bidirectional control characters'),
+    );
+
+export const PhraseSchema = z
+  .string()
+  .check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(LIMITS.phraseChars, `must be at most ${LIMITS.phraseChars} characters`),
+    z.refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain at least one letter or digit'),
+    z.refine(
+      (s) => s.split(/\s+/).filter(Boolean).length <= LIMITS.wordsPerPhrase,
+      `must have at most ${LIMITS.wordsPerPhrase} words`,
+    ),
+  );
+
+const phraseList = z
+  .array(PhraseSchema)
+  .check(z.minLength(1, 'must list at least one phrase'), z.maxLength(LIMITS.phrasesPerList, `must list at most ${LIMITS.phrasesPerList} phrases`));
+
+export const WindowSchema = z.union([
+  z.literal('sentence'),
+  z.literal('note'),
+  z.object({ words: z.number().check(z.int(), z.gte(1, 'must be at least 1'), z.lte(50, 'must be at most 50')) }),
+]);
+
+export const NegationPolicySchema = z.enum(['show', 'soften', 'ignore']);
+
+export const ContextSchema = z.object({
+  /** Phrases looked for in the field's label, name, placeholder and aria-label. */
+  fields: z.optional(phraseList),
+  /** Phrases looked for in the page title and the headings of the form. */
+  pages: z.optional(phraseList),
+  /** Plain substrings of the page address (host and path), e.g. "lcs.example.gov.uk/strategy". */
+  urls: z.optional(
+    z.array(z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.urlChars))).check(z.maxLength(LIMITS.phrasesPerList)),
+  ),
+  /** boost: a match here ranks the prompt higher; require: the trigger only fires when one matches. */
+  effect: z.optional(z.enum(['boost', 'require'])),
+});
+
+export const TriggerSchema = z.object({
+  id,
+  /** Learning point ids (from the library) or ids of this set's local prompts. */
+  leadsTo: z.array(id).check(z.minLength(1, 'must lead to at least one prompt'), z.maxLength(10)),
+  /** The trigger fires when any of these phrases appears… */
+  any: phraseList,
+  /** …and, for each list here, one of its phrases appears within the window. */
+  all: z.optional(z.array(phraseList).check(z.maxLength(5))),
+  /** Where the `all` phrases must be: same sentence (default), within N words, or anywhere in the note. */
+  window: z.optional(WindowSchema),
+  /** The trigger does not fire when one of these appears in the same window. */
+  not: z.optional(phraseList),
+  /**
+   * What a negated match ("no concerns about neglect", "not seen alone") does:
+   * show it as usual, soften it (ranked lower, gentler wording), or ignore it.
+   */
+  negated: z.optional(NegationPolicySchema),
+  context: z.optional(ContextSchema),
+  /** Relative importance, 1 (default) to 5. */
+  weight: z.optional(z.number().check(z.gte(0.1), z.lte(5))),
+  /** Short note for managers: why this trigger exists. Never shown as a verdict. */
+  note: z.optional(visibleText(LIMITS.textChars)),
+});
+
+export const LinkSchema = z.object({
+  title: visibleText(LIMITS.titleChars),
+  url: z
+    .string()
+    .check(
+      z.maxLength(LIMITS.urlChars, `must be at most ${LIMITS.urlChars} characters`),
+      z.refine((u) => isSafeLink(u), 'must be an https:// address'),
+    ),
+});
+
+export const LocalPromptSchema = z.object({
+  id,
+  title: visibleText(LIMITS.titleChars),
+  text: visibleText(LIMITS.textChars),
+  question: z.optional(visibleText(LIMITS.textChars)),
+  links: z.optional(z.array(LinkSchema).check(z.maxLength(LIMITS.links))),
+});
+
+export const PromptSetSchema = z.object({
+  format: z.literal(PROMPT_SET_FORMAT),
+  version: z.literal(PROMPT_SET_VERSION),
+  id,
+  name: visibleText(LIMITS.titleChars),
+  description: z.optional(visibleText(LIMITS.textChars)),
+  prompts: z.optional(z.array(LocalPromptSchema).check(z.maxLength(LIMITS.prompts, `must have at most ${LIMITS.prompts} prompts`))),
+  triggers: z.array(TriggerSchema).check(z.maxLength(LIMITS.triggers, `must have at most ${LIMITS.triggers} triggers`)),
+});
+
+export type Phrase = z.infer<typeof PhraseSchema>;
+export type Window = z.infer<typeof WindowSchema>;
+export type NegationPolicy = z.infer<typeof NegationPolicySchema>;
+export type TriggerContext = z.infer<typeof ContextSchema>;
+export type Trigger = z.infer<typeof TriggerSchema>;
+export type LocalPrompt = z.infer<typeof LocalPromptSchema>;
+export type PromptSet = z.infer<typeof PromptSetSchema>;
+
+/** Links in prompt sets: https only. (Extension pages are linked by the product, never by sets.) */
+export function isSafeLink(url: string): boolean {
+  if (!/^https:\/\//i.test(url)) return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && u.hostname.length > 0 && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The page side of Practice Prompts: follows the field being typed in, matches incrementally,
+ * and reports what to show. It reads fields and never writes to them.
+ */
+import type { PromptCard } from '../core/cards.ts';
+import { compile, NoteMatch, rank, type CompiledIndex, type PromptMatch } from '../core/matcher/index.ts';
+import type { PromptSet } from '../core/schema/prompt-set.ts';
+import { fieldLabel, pageContext, readText, type Editable } from './fields.ts';
+import { watchTyping } from './watch.ts';
+
+export interface ShownPrompt {
+  id: string;
+  card: PromptCard;
+  /** The words of the note that matched (shown in the page only; never sent anywhere). */
+  why: string[];
+  gentle: boolean;
+}
+
+export interface ControllerOptions {
+  win: Window;
+  signal: AbortSignal;
+  defaultSet: PromptSet;
+  cards: readonly PromptCard[];
+  /** Called with the prompts to show whenever they change. */
+  show(prompts: ShownPrompt[], field: HTMLElement | null): void;
+  /** Debounce after input, ms. */
+  debounceMs?: number;
+}
+
+export interface PageSettings {
+  maxPrompts: number;
+  cooldownMinutes: number;
+  disabledPrompts: readonly string[];
+  sets: readonly PromptSet[];
+  quiet: Record<string, number>;
+}
+
+interface FieldState {
+  note: NoteMatch;
+  label: string;
+  page: string;
+}
+
+export class PromptController {
+  private index: CompiledIndex;
+  private cards = new Map<string, PromptCard>();
+  private settings: PageSettings = { maxPrompts: 3, cooldownMinutes: 60, disabledPrompts: [], sets: [], quiet: {} };
+  private fields = new WeakMap<HTMLElement, FieldState>();
+  private current: Editable | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Dismissed on this page: id → until (ms). */
+  private dismissed = new Map<string, number>();
+  private lastKey = '';
+
+  constructor(private readonly opts: ControllerOptions) {
+    for (const c of opts.cards) this.cards.set(c.id, c);
+    this.index = compile([opts.defaultSet]);
+    opts.signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
+  }
+
+  start(): void {
+    watchTyping(this.opts.win, this.opts.signal, {
+      focus: (ed) => {
+        this.current = ed;
+        this.schedule(0);
+      },
+      changed: (ed) => {
+        this.current = ed;
+        this.schedule(this.opts.debounceMs ?? 150);
+      },
+    });
+  }
+
+  configure(s: PageSettings): void {
+    this.settings = s;
+    for (const set of s.sets) {
+      for (const p of set.prompts ?? []) {
+        this.cards.set(p.id, {
+          id: p.id,
+          section: set.name,
+          sectionId: 'local',
+          page: 0,
+          title: p.title,
+          summary: p.text,
+          question: p.question ?? '',
+          links: p.links ?? [],
+          setName: set.name,
+        });
+      }
+    }
+    this.index = compile([this.opts.defaultSet, ...s.sets], { disabled: new Set(s.disabledPrompts) });
+    this.fields = new WeakMap();
+    this.lastKey = '';
+    this.schedule(0);
+  }
+
+  dismiss(id: string): void {
+    this.dismissed.set(id, Date.now() + Math.max(1, this.settings.cooldownMinutes) * 60_000);
+    this.lastKey = '';
+    this.refresh();
+  }
+
+  snoozeLocally(id: string, until: number): void {
+    this.settings.quiet = { ...this.settings.quiet, [id]: until };
+    this.lastKey = '';
+    this.refresh();
+  }
+
+  get field(): HTMLElement | null {
+    return this.current?.el ?? null;
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), ms);
+  }
+
+  /** Read the current field, match incrementally, report. */
+  refresh(): void {
+    if (this.opts.signal.aborted) return;
+    const ed = this.current;
+    if (!ed || !ed.el.isConnected) return;
+    let st = this.fields.get(ed.el);
+    if (!st) {
+      st = { note: new NoteMatch(this.index), label: fieldLabel(ed.el), page: pageContext(ed.el) };
+      this.fields.set(ed.el, st);
+    }
+    st.note.update(readText(ed));
+    const now = Date.now();
+    const quiet = new Map<string, number>(Object.entries(this.settings.quiet));
+    for (const [id, until] of this.dismissed) quiet.set(id, Math.max(until, quiet.get(id) ?? 0));
+    let url = '';
+    try {
+      url = ed.el.ownerDocument.defaultView?.top?.location.href ?? '';
+    } catch {
+      url = ed.el.ownerDocument.location.href;
+    }
+    const matches = rank(this.index, st.note.getSentences(), { field: st.label, page: st.page, url }, {
+      maxPrompts: this.settings.maxPrompts,
+      quiet,
+      now,
+    });
+    const text = st.note.value;
+    const shown = matches.filter((m) => this.cards.has(m.id)).map((m) => this.toShown(m, text));
+    const key = shown.map((s) => `${s.id}:${s.gentle}:${s.why.join('|')}`).join(',');
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    this.opts.show(shown, ed.el);
+  }
+
+  private toShown(m: PromptMatch, text: string): ShownPrompt {
+    const why: string[] = [];
+    for (const s of m.spans) {
+      const w = text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+      if (w && !why.some((x) => x.toLowerCase() === w.toLowerCase())) why.push(w.length > 60 ? w.slice(0, 60) + '…' : w);
+      if (why.length >= 5) break;
+    }
+    return { id: m.id, card: this.cards.get(m.id)!, why, gentle: m.gentle };
+  }
+}

@@ -1,0 +1,137 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
+import { isToBG, sendToTab, type PageConfig, type Replies, type ToBG } from '../platform/messages.ts';
+import { readEffective, readQuiet, setQuiet, updateSettings, KEYS } from '../platform/settings-store.ts';
+import { syncSiteScripts } from '../platform/sites.ts';
+import { siteState, normaliseOrigin } from '../core/settings/settings.ts';
+
+/** Prompt ids per tab and frame: derived facts only, kept in memory and in session storage. */
+const tabPrompts = new Map<number, Map<number, string[]>>();
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    browser.runtime.onMessage.addListener((msg: unknown, sender) => {
+      if (!isToBG(msg)) return undefined;
+      return handle(msg, sender);
+    });
+    browser.tabs.onRemoved.addListener((tabId) => tabPrompts.delete(tabId));
+    browser.commands?.onCommand.addListener(async (command) => {
+      if (command !== 'toggle-prompts') return;
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id !== undefined) await sendToTab(tab.id, { type: 'bg:toggle' });
+    });
+    browser.storage.onChanged.addListener(async (changes, area) => {
+      if ((area === 'local' && (KEYS.settings in changes || KEYS.quiet in changes)) || area === 'managed') {
+        if (area === 'managed' || KEYS.settings in changes) void resync();
+        for (const tabId of tabPrompts.keys()) await sendToTab(tabId, { type: 'bg:config' });
+      }
+    });
+    browser.runtime.onInstalled.addListener(() => void resync());
+    browser.runtime.onStartup?.addListener(() => void resync());
+    if (browser.sidePanel) {
+      void browser.sidePanel.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => {});
+    }
+  },
+});
+
+async function resync(): Promise<void> {
+  const eff = await readEffective();
+  await syncSiteScripts(eff.settings.sites).catch(() => []);
+}
+
+async function handle(msg: ToBG, sender: { tab?: { id?: number; url?: string }; frameId?: number; url?: string }): Promise<Replies[ToBG['type']]> {
+  switch (msg.type) {
+    case 'cs:hello': {
+      const eff = await readEffective();
+      const url = sender.tab?.url ?? sender.url ?? '';
+      const s = eff.settings;
+      const config: PageConfig = {
+        state: siteState(url, s),
+        surface: s.surface,
+        maxPrompts: s.maxPrompts,
+        cooldownMinutes: s.cooldownMinutes,
+        disabledPrompts: s.disabledPrompts,
+        sets: [...eff.managedSets, ...s.localSets],
+        quiet: await readQuiet(),
+      };
+      return config;
+    }
+    case 'cs:prompts': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return true;
+      let frames = tabPrompts.get(tabId);
+      if (!frames) tabPrompts.set(tabId, (frames = new Map()));
+      frames.set(sender.frameId ?? 0, msg.ids.filter((id) => typeof id === 'string').slice(0, 20));
+      await browser.storage.session?.set({ [`tab:${tabId}`]: [...new Set([...frames.values()].flat())] }).catch(() => {});
+      await updateBadge(tabId, frames);
+      return true;
+    }
+    case 'cs:open':
+    case 'ui:open':
+      await openLearningPoint(msg.id, msg.where, sender.tab?.id);
+      return true;
+    case 'cs:feedback': {
+      const now = Date.now();
+      if (msg.action === 'snooze-hour') await setQuiet(msg.id, now + 60 * 60 * 1000);
+      else if (msg.action === 'snooze-today') {
+        const end = new Date(now);
+        end.setHours(23, 59, 59, 999);
+        await setQuiet(msg.id, end.getTime());
+      } else if (msg.action === 'not-relevant') {
+        await updateSettings((s) => ({ ...s, notRelevant: { ...s.notRelevant, [msg.id]: (s.notRelevant[msg.id] ?? 0) + 1 } }));
+      }
+      return true;
+    }
+    case 'ui:tab-prompts': {
+      const frames = tabPrompts.get(msg.tabId);
+      if (frames) return [...new Set([...frames.values()].flat())];
+      const got = (await browser.storage.session?.get(`tab:${msg.tabId}`).catch(() => ({}))) ?? {};
+      return ((got as Record<string, string[]>)[`tab:${msg.tabId}`] ?? []) as string[];
+    }
+    case 'ui:site': {
+      const origin = normaliseOrigin(msg.origin);
+      if (!origin) return { ok: false, error: 'not a web address' };
+      const errors = await updateSettings((s) => {
+        const sites = new Set(s.sites);
+        const paused = new Set(s.pausedSites);
+        if (msg.action === 'on') sites.add(origin), paused.delete(origin);
+        if (msg.action === 'off') sites.delete(origin), paused.delete(origin);
+        if (msg.action === 'pause') paused.add(origin);
+        if (msg.action === 'resume') paused.delete(origin);
+        return { ...s, sites: [...sites], pausedSites: [...paused] };
+      });
+      await resync();
+      return errors.length ? { ok: false, error: errors.join('; ') } : { ok: true };
+    }
+    case 'ui:pause-everywhere':
+      await updateSettings((s) => ({ ...s, pausedEverywhere: msg.paused }));
+      return true;
+  }
+}
+
+async function updateBadge(tabId: number, frames: Map<number, string[]>): Promise<void> {
+  const n = new Set([...frames.values()].flat()).size;
+  await browser.action?.setBadgeText({ tabId, text: n ? String(n) : '' }).catch(() => {});
+  await browser.action?.setBadgeBackgroundColor?.({ tabId, color: '#35527a' }).catch(() => {});
+}
+
+async function openLearningPoint(id: string, where: 'library' | 'panel', tabId?: number): Promise<void> {
+  const safeId = /^[a-z0-9-]{1,80}$/.test(id) ? id : '';
+  if (where === 'panel' && tabId !== undefined) {
+    await browser.storage.session?.set({ panelFocus: safeId }).catch(() => {});
+    try {
+      if (browser.sidePanel?.open) {
+        await browser.sidePanel.open({ tabId });
+        return;
+      }
+      if ((browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction) {
+        await (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
+        return;
+      }
+    } catch {
+      // no user gesture or no panel support: fall back to the library page
+    }
+  }
+  await browser.tabs.create({ url: browser.runtime.getURL(`/library.html#lp/${safeId}`) });
+}

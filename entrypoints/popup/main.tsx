@@ -1,0 +1,73 @@
+import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { buildIndex, search } from '../../core/search/search.ts';
+import { searchDocs } from '../../content/library/search-docs.ts';
+import { sections } from '../../content/library/index.ts';
+import { SearchBox, type Suggestion } from '../../components/SearchBox.tsx';
+import { SiteSwitch } from '../../components/SiteSwitch.tsx';
+import { sendToBackground } from '../../platform/messages.ts';
+import { readEffective } from '../../platform/settings-store.ts';
+import { siteState } from '../../core/settings/settings.ts';
+import { openLearningPoint, pushRecent, readRecent } from '../../platform/navigation.ts';
+
+const docs = searchDocs();
+const byId = new Map(docs.map((d) => [d.id, d]));
+const toSuggestion = (id: string): Suggestion | null => {
+  const d = byId.get(id);
+  return d ? { id, title: d.title, section: d.section } : null;
+};
+
+function Popup() {
+  const index = useMemo(() => buildIndex(docs), []);
+  const [tabPrompts, setTabPrompts] = useState<Suggestion[]>([]);
+  const [recent, setRecent] = useState<Suggestion[]>([]);
+  const [site, setSite] = useState<{ origin: string; state: ReturnType<typeof siteState>; locked: boolean } | null>(null);
+  const [tabId, setTabId] = useState<number | undefined>();
+
+  const load = async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const tid = tab?.id ?? Number(new URLSearchParams(location.search).get('tab') ?? NaN);
+    if (Number.isFinite(tid)) {
+      setTabId(tid);
+      const ids = await sendToBackground({ type: 'ui:tab-prompts', tabId: tid });
+      setTabPrompts(ids.map(toSuggestion).filter((s): s is Suggestion => !!s));
+    }
+    setRecent((await readRecent()).map(toSuggestion).filter((s): s is Suggestion => !!s));
+    const url = tab?.url ?? '';
+    if (/^https?:/.test(url)) {
+      const eff = await readEffective();
+      setSite({ origin: new URL(url).origin, state: siteState(url, eff.settings), locked: eff.locked.includes('sites') && eff.settings.sites.includes(new URL(url).origin) });
+    }
+  };
+  useEffect(() => void load(), []);
+
+  return (
+    <main class="popup">
+      <h1 class="sr">Practice Prompts</h1>
+      <SearchBox
+        run={(q, s) => search(index, q, { section: s || undefined })}
+        sections={sections}
+        tabPrompts={tabPrompts}
+        recent={recent}
+        onOpen={async (id) => {
+          await pushRecent(id);
+          await openLearningPoint(id, tabId);
+          window.close();
+        }}
+        onClose={() => window.close()}
+      />
+      {site && <SiteSwitch origin={site.origin} state={site.state} locked={site.locked} onChanged={load} />}
+      <nav class="links">
+        <a href={browser.runtime.getURL('/library.html')} target="_blank">
+          Learning library
+        </a>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank">
+          Settings and prompt sets
+        </a>
+      </nav>
+    </main>
+  );
+}
+
+render(<Popup />, document.getElementById('app')!);

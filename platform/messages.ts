@@ -1,0 +1,67 @@
+/**
+ * Typed messages, named by direction (CS = content script, BG = background, UI = extension pages).
+ * Only derived facts cross contexts: prompt ids, counts, choices. Never text from a page.
+ */
+import { browser } from 'wxt/browser';
+import type { PromptSet } from '../core/schema/prompt-set.ts';
+import type { Surface } from '../core/settings/settings.ts';
+
+export interface PageConfig {
+  state: 'demo' | 'on' | 'paused' | 'off';
+  surface: Surface;
+  maxPrompts: number;
+  cooldownMinutes: number;
+  disabledPrompts: string[];
+  /** Local and managed sets (the built-in set ships with the content script). */
+  sets: PromptSet[];
+  /** Prompt id → time (ms) until which it stays quiet (snoozed). */
+  quiet: Record<string, number>;
+}
+
+export type FeedbackAction = 'snooze-hour' | 'snooze-today' | 'not-relevant';
+
+export type CStoBG =
+  | { type: 'cs:hello' }
+  | { type: 'cs:prompts'; ids: string[] }
+  | { type: 'cs:open'; id: string; where: 'library' | 'panel' }
+  | { type: 'cs:feedback'; id: string; action: FeedbackAction };
+
+export type UItoBG =
+  | { type: 'ui:tab-prompts'; tabId: number }
+  | { type: 'ui:site'; origin: string; action: 'on' | 'off' | 'pause' | 'resume' }
+  | { type: 'ui:pause-everywhere'; paused: boolean }
+  | { type: 'ui:open'; id: string; where: 'library' | 'panel' };
+
+export type BGtoCS = { type: 'bg:toggle' } | { type: 'bg:config' };
+
+export interface Replies {
+  'cs:hello': PageConfig;
+  'cs:prompts': true;
+  'cs:open': true;
+  'cs:feedback': true;
+  'ui:tab-prompts': string[];
+  'ui:site': { ok: boolean; error?: string };
+  'ui:pause-everywhere': true;
+  'ui:open': true;
+}
+
+export type ToBG = CStoBG | UItoBG;
+
+export async function sendToBackground<M extends ToBG>(msg: M): Promise<Replies[M['type']]> {
+  return (await browser.runtime.sendMessage(msg)) as Replies[M['type']];
+}
+
+export async function sendToTab(tabId: number, msg: BGtoCS): Promise<void> {
+  try {
+    await browser.tabs.sendMessage(tabId, msg);
+  } catch {
+    // no content script in that tab (site not on): nothing to do
+  }
+}
+
+export function isToBG(m: unknown): m is ToBG {
+  return !!m && typeof m === 'object' && typeof (m as { type?: unknown }).type === 'string' && /^(cs|ui):/.test((m as { type: string }).type);
+}
+export function isBGtoCS(m: unknown): m is BGtoCS {
+  return !!m && typeof m === 'object' && /^bg:/.test(String((m as { type?: unknown }).type));
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Usage: node scripts/check-own-words.mjs FILE.json [...]
+// Prints every run of 10+ consecutive words that a JSON file's string values share with the briefing
+// (case and punctuation folded). Exit 1 when any is found. Keys named "title" on sections/references,
+// "caption", "columns", "authors" are citations and are skipped.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const seedPath = process.env.BRIEFING ?? join(here, '..', '..', 'shared', 'seed', '000_8c989674621c0828.txt');
+const words = (s) => s.toLowerCase().normalize('NFKC').replace(/[’‘]/g, "'").split(/[^a-z0-9']+/).map((w) => w.replace(/'/g, '')).filter(Boolean);
+const N = 10;
+const seed = words(readFileSync(seedPath, 'utf8'));
+const grams = new Set();
+for (let i = 0; i + N <= seed.length; i++) grams.add(seed.slice(i, i + N).join(' '));
+const SKIP = new Set(['caption', 'columns', 'authors', 'url', 'source', 'id']);
+let skipTitle = false;
+let bad = 0;
+function walk(v, path) {
+  if (typeof v === 'string') {
+    const w = words(v);
+    for (let i = 0; i + N <= w.length; i++) {
+      const g = w.slice(i, i + N).join(' ');
+      if (grams.has(g)) { console.log(`${path}: shares "${g}"`); bad++; break; }
+    }
+  } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { if (!SKIP.has(k) && !(skipTitle && k === 'title')) walk(x, `${path}.${k}`); }
+}
+for (const f of process.argv.slice(2)) { skipTitle = /references|sections|context/.test(f); walk(JSON.parse(readFileSync(f, 'utf8')), f); }
+console.log(bad ? `${bad} shared run(s)` : 'own words: ok');
+process.exit(bad ? 1 : 0);

@@ -1,0 +1,4 @@
+declare module 'virtual:prompt-cards' {
+  const cards: import('./core/cards.ts').PromptCard[];
+  export default cards;
+}

@@ -1,0 +1,40 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { promptCards } from './build/prompt-cards-plugin.ts';
+
+// Practice Prompts: everything runs locally. No remote hosts in any CSP or permission.
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact(), promptCards()] }),
+  manifest: ({ browser, manifestVersion }) => ({
+    name: 'Practice Prompts',
+    description:
+      'Quiet prompts from the national analysis of serious case reviews 2017-19, shown beside the case notes you write. Nothing leaves your machine.',
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    commands: {
+      'toggle-prompts': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Show or hide the practice prompts on this page',
+      },
+    },
+    action: { default_title: 'Practice Prompts' },
+    content_security_policy:
+      manifestVersion === 3
+        ? { extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'" }
+        : "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'practice-prompts@practice-prompts.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { storage: { managed_schema: 'managed_schema.json' } }),
+  }),
+});
