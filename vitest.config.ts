@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import preact from '@preact/preset-vite';
+import { promptCards } from './build/prompt-cards-plugin.ts';
+
+export default defineConfig({
+  plugins: [WxtVitest(), preact(), promptCards()],
+  test: {
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/content/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 60_000,
+    pool: 'threads',
+    maxWorkers: 2,
+  },
+});
