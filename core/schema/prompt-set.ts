@@ -11,6 +11,7 @@
  *  - known acronyms expand both ways (S47 ↔ section 47, ABE ↔ achieving best evidence, …).
  */
 import * as z from 'zod/mini';
+import './errors.ts';
 
 export const LIMITS = {
   fileBytes: 1_000_000,

@@ -1,0 +1,168 @@
+/**
+ * `practice-prompts match [--set FILE] [--max N] [--json]`  text on stdin → the prompts the page would show
+ * `practice-prompts check-set FILE`                          validate a prompt set; problems with paths; exit 2 on any
+ * `practice-prompts library --json`                          the whole learning library, for review
+ * Bad arguments or files: one line on stderr, exit 2. Never a stack trace.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import * as z from 'zod/mini';
+import { compile, matchText } from '../core/matcher/index.ts';
+import { PromptSetSchema, LIMITS, type PromptSet } from '../core/schema/prompt-set.ts';
+import { formatIssues } from '../core/settings/settings.ts';
+import * as lib from '../content/library/index.ts';
+import defaultSetJson from '../content/prompt-sets/default.json';
+
+interface IO {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+class UsageError extends Error {}
+
+const USAGE = `usage:
+  practice-prompts match [--set FILE] [--max N] [--json] < note.txt
+  practice-prompts check-set FILE
+  practice-prompts library --json`;
+
+export async function main(argv: string[], io: IO): Promise<number> {
+  try {
+    const [cmd, ...rest] = argv;
+    if (cmd === 'match') return await match(rest, io);
+    if (cmd === 'check-set') return checkSet(rest, io);
+    if (cmd === 'library') return library(rest, io);
+    if (cmd === '--help' || cmd === '-h' || cmd === 'help') {
+      io.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    throw new UsageError(cmd ? `unknown command "${cmd}"` : 'no command given');
+  } catch (e) {
+    const msg = e instanceof UsageError || e instanceof SetError ? e.message : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
+    io.stderr.write(`practice-prompts: ${msg.split('\n')[0]}\n`);
+    if (e instanceof UsageError) io.stderr.write(USAGE + '\n');
+    return 2;
+  }
+}
+
+class SetError extends Error {}
+
+function parseFlags(args: string[], spec: Record<string, 'bool' | 'value'>): { flags: Record<string, string | true>; positional: string[] } {
+  const flags: Record<string, string | true> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+      const kind = spec[name];
+      if (!kind) throw new UsageError(`unknown option --${name}`);
+      if (kind === 'bool') flags[name] = true;
+      else {
+        const v = inline ?? args[++i];
+        if (v === undefined) throw new UsageError(`--${name} needs a value`);
+        flags[name] = v;
+      }
+    } else positional.push(a);
+  }
+  return { flags, positional };
+}
+
+export function readSetFile(path: string): { set: PromptSet | null; problems: string[] } {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new SetError(`cannot read ${path}`);
+  }
+  if (size > LIMITS.fileBytes) return { set: null, problems: [`(file): is larger than ${LIMITS.fileBytes / 1_000_000} MB`] };
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    return { set: null, problems: [`(file): is not valid JSON (${(e as Error).message.split('\n')[0]})`] };
+  }
+  const r = PromptSetSchema.safeParse(data);
+  if (!r.success) return { set: null, problems: formatIssues(r.error.issues) };
+  const problems: string[] = [];
+  const known = new Set([...lib.learningPoints.map((l) => l.id), ...lib.widerMessages.map((w) => w.id), ...(r.data.prompts ?? []).map((p) => p.id)]);
+  const seen = new Set<string>();
+  r.data.triggers.forEach((t, i) => {
+    if (seen.has(t.id)) problems.push(`triggers[${i}].id: "${t.id}" is used by another trigger`);
+    seen.add(t.id);
+    t.leadsTo.forEach((id, j) => {
+      if (!known.has(id)) problems.push(`triggers[${i}].leadsTo[${j}]: "${id}" is not a learning point or a prompt of this set`);
+    });
+  });
+  return { set: problems.length ? null : r.data, problems };
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function match(args: string[], io: IO): Promise<number> {
+  const { flags, positional } = parseFlags(args, { set: 'value', json: 'bool', max: 'value' });
+  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}" (the note is read from stdin)`);
+  const max = flags.max === undefined ? 3 : Number(flags.max);
+  if (!Number.isInteger(max) || max < 1 || max > 20) throw new UsageError('--max must be a whole number from 1 to 20');
+  const sets: PromptSet[] = [defaultSetJson as PromptSet];
+  if (typeof flags.set === 'string') {
+    const { set, problems } = readSetFile(flags.set);
+    if (!set) throw new SetError(`${flags.set}: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more; run check-set)` : ''}`);
+    sets.push(set);
+  }
+  const text = await readAll(io.stdin);
+  const prompts = matchText(compile(sets), text, {}, { maxPrompts: max });
+  const cards = new Map<string, { section: string; title: string }>();
+  const sectionTitle = (id: string) => lib.sections.find((s) => s.id === id)?.title ?? '';
+  for (const l of lib.learningPoints) cards.set(l.id, { section: sectionTitle(l.section), title: l.title });
+  for (const w of lib.widerMessages) cards.set(w.id, { section: sectionTitle('system'), title: w.title });
+  for (const s of sets) for (const p of s.prompts ?? []) cards.set(p.id, { section: s.name, title: p.title });
+  const out = prompts.map((p) => ({
+    id: p.id,
+    section: cards.get(p.id)?.section ?? '',
+    title: cards.get(p.id)?.title ?? p.id,
+    matched: [...new Set(p.spans.map((s) => text.slice(s.start, s.end)))],
+    gentle: p.gentle,
+  }));
+  if (flags.json) io.stdout.write(JSON.stringify({ prompts: out }) + '\n');
+  else if (!out.length) io.stdout.write('No prompts.\n');
+  else for (const p of out) io.stdout.write(`${p.section} — ${p.title} [${p.id}] — matched: ${p.matched.map((m) => `"${m}"`).join(', ')}${p.gentle ? ' (softened: noted as not a concern)' : ''}\n`);
+  return 0;
+}
+
+function checkSet(args: string[], io: IO): number {
+  const { positional } = parseFlags(args, {});
+  if (positional.length !== 1) throw new UsageError('check-set takes one FILE');
+  const { set, problems } = readSetFile(positional[0]!);
+  if (!set) {
+    for (const p of problems) io.stdout.write(`${p}\n`);
+    io.stderr.write(`practice-prompts: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${positional[0]}\n`);
+    return 2;
+  }
+  io.stdout.write(`ok: "${set.name}" — ${set.triggers.length} triggers, ${(set.prompts ?? []).length} local prompts\n`);
+  return 0;
+}
+
+function library(args: string[], io: IO): number {
+  const { flags, positional } = parseFlags(args, { json: 'bool' });
+  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
+  if (!flags.json) throw new UsageError('library needs --json');
+  const sectionTitle = (id: string) => lib.sections.find((s) => s.id === id)?.title ?? '';
+  const data = {
+    attribution: lib.attribution,
+    sections: lib.sections,
+    learningPoints: lib.learningPoints.map((l) => ({ ...l, sectionTitle: sectionTitle(l.section) })),
+    widerMessages: lib.widerMessages,
+    enduringThemes: lib.enduringThemes,
+    context: lib.contextPages,
+    keyData: lib.keyData,
+    references: lib.references,
+  };
+  io.stdout.write(JSON.stringify(data, null, 2) + '\n');
+  return 0;
+}
+
+// keep zod/mini referenced for the type-only import above in some bundlers
+void z;
