@@ -43,7 +43,16 @@ async function start(life: AbortController): Promise<void> {
       return undefined;
     }
   };
-  let config = await send(() => sendToBackground({ type: 'cs:hello' }));
+  // The background may still be starting (first run, browser start-up): ask again a few times.
+  let config: PageConfig | undefined;
+  for (let attempt = 0; attempt < 6 && !config && !signal.aborted; attempt++) {
+    if (attempt) await new Promise((r) => setTimeout(r, 150 * 2 ** attempt));
+    try {
+      config = await sendToBackground({ type: 'cs:hello' });
+    } catch {
+      if (!browser.runtime?.id) return life.abort();
+    }
+  }
   if (!config || config.state === 'off' || config.state === 'paused') return;
 
   let host: Host | null = null;

@@ -1,0 +1,119 @@
+/**
+ * npm run bench — figures, not tests. Everything is measured in this run, on this machine:
+ * a bare pass over the text (the floor), this engine (full scan, per-keystroke incremental),
+ * and a naive baseline (one RegExp per trigger over the whole text). Plus search over the library.
+ */
+import { performance } from 'node:perf_hooks';
+import { compile, matchText, NoteMatch, rank } from '../core/matcher/index.ts';
+import type { PromptSet, Trigger } from '../core/schema/prompt-set.ts';
+import defaultSetJson from '../content/prompt-sets/default.json';
+import { buildIndex, search } from '../core/search/search.ts';
+import { searchDocs } from '../content/library/search-docs.ts';
+
+const defaultSet = defaultSetJson as PromptSet;
+const SENTENCES = [
+  'Visited the family at home with the health visitor.',
+  'Mum said things were fine and the children were at school.',
+  'The kitchen had little food and the baby’s room was cold.',
+  'Discussed the referral from school about attendance.',
+  'Dad was not present; he works nights according to mum.',
+  'Agreed to review the plan at the next core group meeting.',
+  'The child said she likes her new teacher and has friends.',
+  'Housing officer contacted regarding repairs and rent arrears.',
+];
+function note(chars: number): string {
+  let s = '';
+  let i = 0;
+  while (s.length < chars) s += SENTENCES[i++ % SENTENCES.length] + (i % 5 === 0 ? '\n' : ' ');
+  return s.slice(0, chars);
+}
+const WORDS = 'assessment visit family school health police referral plan child mother father carer neighbour housing attendance meeting review concern injury bruise'.split(' ');
+function syntheticSet(n: number): PromptSet {
+  const triggers: Trigger[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = WORDS[i % WORDS.length]!;
+    const b = `term${i}x`;
+    triggers.push({ id: `t${i}`, leadsTo: ['neglect-rarely-alone'], any: [`${b} ${a}`, `${a} ${b}`, `q${i}zz`] });
+  }
+  return { format: 'practice-prompts/prompt-set', version: 1, id: `syn-${n}`, name: 'synthetic', triggers };
+}
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+function time(fn: () => void, minMs = 150, minRuns = 7): number {
+  fn();
+  const xs: number[] = [];
+  const t0 = performance.now();
+  while (xs.length < minRuns || performance.now() - t0 < minMs) {
+    const a = performance.now();
+    fn();
+    xs.push(performance.now() - a);
+    if (xs.length > 2000) break;
+  }
+  return median(xs);
+}
+let sink = 0;
+function barePass(text: string): void {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h + text.charCodeAt(i)) | 0;
+  sink ^= h;
+}
+function naive(text: string, set: PromptSet): number {
+  let n = 0;
+  for (const t of set.triggers) for (const p of t.any) {
+    const re = new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\"]/g, '\\$&').replace(/\s+/g, '\\s+')}\\b`, 'i');
+    if (re.test(text)) n++;
+  }
+  return n;
+}
+
+const sets: [string, PromptSet[]][] = [
+  [`default (${defaultSet.triggers.length})`, [defaultSet]],
+  ['500', [syntheticSet(500)]],
+  ['2,000', [syntheticSet(2000)]],
+];
+const sizes = [5_000, 50_000, 500_000];
+const fmt = (ms: number) => (ms < 0.01 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(3)} ms`);
+const rows: string[][] = [];
+for (const [name, s] of sets) {
+  const t0 = performance.now();
+  const index = compile(s);
+  const compileMs = performance.now() - t0;
+  for (const size of sizes) {
+    const text = note(size);
+    const bare = time(() => barePass(text));
+    const full = time(() => void matchText(index, text));
+    // incremental: type 200 characters at the end, one keystroke at a time; median per keystroke
+    const m = new NoteMatch(index);
+    m.reset(text);
+    let cur = text;
+    const typed = ' Concerns about neglect were discussed with the social worker today and again later on.';
+    const per: number[] = [];
+    for (let k = 0; k < 200; k++) {
+      cur += typed[k % typed.length];
+      const a = performance.now();
+      m.update(cur);
+      rank(index, m.getSentences());
+      per.push(performance.now() - a);
+    }
+    const inc = median(per);
+    const naiveMs = size <= 50_000 ? time(() => void naive(text, s[0]!), 100, 3) : NaN;
+    rows.push([name, size.toLocaleString('en-GB'), fmt(bare), fmt(full), `${(full / bare).toFixed(1)}×`, fmt(inc), Number.isNaN(naiveMs) ? '—' : fmt(naiveMs), Number.isNaN(naiveMs) ? '—' : `${(naiveMs / full).toFixed(0)}×`, `${compileMs.toFixed(0)} ms`]);
+  }
+}
+const head = ['prompt set (triggers)', 'note chars', 'bare pass', 'full scan', 'full/bare', 'incremental (per key)', 'naive RegExp', 'naive/full', 'compile'];
+const table = [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+console.log('Matching engine (median; same run, same machine)\n');
+console.log(table);
+
+const docs = searchDocs();
+const t1 = performance.now();
+const ix = buildIndex(docs);
+const buildMs = performance.now() - t1;
+const queries = ['neglect', 'neglct', 'ABE', 'escalation', 'not brought', 'streetwise', 'behavior', 'disclosure', 'sarahs law', 'caseload'];
+const q = time(() => {
+  for (const x of queries) search(ix, x);
+}) / queries.length;
+console.log(`\nSearch: ${docs.length} documents, index built in ${buildMs.toFixed(1)} ms; one query ${fmt(q)} median (target ≤ 2 ms).`);
+if (sink === 42) console.log('');

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * npm run demo: build the extension, serve the demo page on 127.0.0.1 and open Chromium with the
+ * extension loaded. Without a display it says so, types a sample note headless and writes screenshots.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { serve } from '../tests/fixtures/server.mjs';
+import { findChromium, CHROMIUM_HELP } from './find-chromium.mjs';
+
+const ext = resolve('.output/chrome-mv3');
+if (!process.argv.includes('--no-build')) {
+  const b = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+let exe = findChromium();
+if (!exe && process.getuid?.() === 0) {
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit' });
+  exe = findChromium();
+}
+if (!exe) {
+  console.error(CHROMIUM_HELP);
+  process.exit(1);
+}
+const { server, url } = await serve({ port: Number(process.env.PORT ?? 0) });
+const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const args = [
+  `--disable-extensions-except=${ext}`,
+  `--load-extension=${ext}`,
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ...(headless ? ['--disable-gpu'] : []),
+];
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pp-demo-')), { executablePath: exe, headless, args, viewport: { width: 1280, height: 800 } });
+// wait until the extension is up before opening the page, so its content script is there
+if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker', { timeout: 15000 }).catch(() => {});
+// (the start-up tab is not given content scripts by Chromium: open a fresh one)
+const first = context.pages()[0];
+const page = await context.newPage();
+await first?.close();
+await page.goto(`${url}/demo.html`);
+if (!headless) {
+  console.log(`Demo open at ${url}/demo.html with Practice Prompts loaded. Type a case note (try "Concerns about neglect…"). Close the browser to finish.`);
+  await new Promise((r) => context.on('close', r));
+} else {
+  console.log('No display found: running the demo headless and writing screenshots to docs/screenshots/.');
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.locator('#case-note').click();
+  await page.keyboard.type('Home visit. Concerns about neglect: the baby’s nappy had not been changed and there was little food in the house. Mum said the bruise came from rough play. The child was not seen alone.', { delay: 5 });
+  await page.waitForTimeout(1500);
+  if (process.env.PP_DEBUG) console.log('host present:', await page.evaluate(() => !!document.querySelector('practice-prompts')));
+  await page.screenshot({ path: 'docs/screenshots/demo-collapsed.png' });
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const chip = nodes.find((n) => n.role?.value === 'button' && /^Practice prompts:/.test(n.name?.value ?? ''));
+  if (chip?.backendDOMNodeId) {
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: chip.backendDOMNodeId });
+    const [x1, y1, , , x3, y3] = model.content;
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    await page.waitForTimeout(400);
+  }
+  await page.screenshot({ path: 'docs/screenshots/demo-expanded.png' });
+  console.log(chip ? `Prompt shown: "${chip.name.value}". Screenshots: docs/screenshots/demo-collapsed.png, docs/screenshots/demo-expanded.png` : 'No prompt appeared (unexpected).');
+  await context.close();
+}
+server.close();
