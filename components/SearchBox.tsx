@@ -5,6 +5,9 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { highlight, type Hit } from '../core/search/search.ts';
 
+// ARIA 1.2 combobox on a text input (Preact's typings only allow it together with `list`)
+const COMBOBOX = { role: 'combobox' } as Record<string, string>;
+
 export interface Suggestion {
   id: string;
   title: string;
@@ -62,7 +65,7 @@ export function SearchBox(p: SearchBoxProps) {
         id="q"
         ref={input}
         type="search"
-        role="combobox"
+        {...COMBOBOX}
         aria-expanded={items.length > 0}
         aria-controls="results"
         aria-autocomplete="list"

@@ -13,7 +13,7 @@ export const OUR_HOST_TAG = 'PRACTICE-PROMPTS';
 /** The field being typed in, from an event target (after retargeting through open shadow roots). */
 export function editableFrom(node: EventTarget | null): Editable | null {
   if (!node || !(node as Node).nodeType) return null;
-  let el: Element | null = (node as Node).nodeType === 1 ? (node as Element) : (node as Node).parentElement;
+  const el: Element | null = (node as Node).nodeType === 1 ? (node as Element) : (node as Node).parentElement;
   if (!el) return null;
   if (el.closest?.(OUR_HOST_TAG.toLowerCase())) return null;
   const tag = el.tagName;

@@ -95,8 +95,9 @@ async function handle(msg: ToBG, sender: { tab?: { id?: number; url?: string }; 
       const errors = await updateSettings((s) => {
         const sites = new Set(s.sites);
         const paused = new Set(s.pausedSites);
-        if (msg.action === 'on') sites.add(origin), paused.delete(origin);
-        if (msg.action === 'off') sites.delete(origin), paused.delete(origin);
+        if (msg.action === 'on' || msg.action === 'off') paused.delete(origin);
+        if (msg.action === 'on') sites.add(origin);
+        if (msg.action === 'off') sites.delete(origin);
         if (msg.action === 'pause') paused.add(origin);
         if (msg.action === 'resume') paused.delete(origin);
         return { ...s, sites: [...sites], pausedSites: [...paused] };
