@@ -47,9 +47,11 @@ export interface CompiledIndex {
   /** CSR: the phrase-word ids each form stands for. */
   readonly formWordStart: Int32Array;
   readonly formWordData: Int32Array;
-  /** CSR: phrases whose first word is word id w. */
+  /** CSR: phrases anchored on word id w (each phrase is indexed under its rarest word). */
   readonly firstStart: Int32Array;
   readonly firstData: Int32Array;
+  /** Position of each phrase's anchor word within the phrase. */
+  readonly phraseAnchor: Int32Array;
   readonly phraseWords: readonly Int32Array[];
   /** Canonical text of each phrase (the manager's own words, as written in the set). */
   readonly phraseText: readonly string[];
@@ -75,6 +77,10 @@ function phraseWords(phrase: string): Word[] {
 }
 
 const FILLERS = new Set(FILLER_WORDS);
+/** Very common words: never chosen as a phrase's anchor when the phrase has another word. */
+const COMMON = new Set(
+  'to of and in on at for with was is not no be by from as it has had have were are been or but if so up out about into over after than then there their they he she we you i me us do did does can could would should will may might must all any some more most other such only own same just also very too'.split(' '),
+);
 const foldedGroups = SYNONYM_GROUPS.map((g) => g.map((p) => foldWords(p)));
 
 /** The phrase and its acronym/synonym variants, as folded word lists (fillers removed). */
@@ -222,9 +228,31 @@ export function compile(sets: readonly PromptSet[], options: { disabled?: Readon
   const formWordData = new Int32Array(total);
   for (let i = 0; i < nForms; i++) formWordData.set(formWords[i]!, formWordStart[i]!);
 
+  // Index each phrase under its rarest word (uBlock's idea): common words ("to", "of", "meeting")
+  // would otherwise make every occurrence verify many phrases. Rarity: not a common English word,
+  // then the fewest phrases already anchored there, then the longest word.
   const nWords = wordIds.size;
+  const wordText: string[] = [];
+  for (const [k, id] of wordIds) wordText[id] = k.replace(/^=/, '');
   const firstLists: number[][] = Array.from({ length: nWords }, () => []);
-  phraseWordsArr.forEach((ws, p) => firstLists[ws[0]!]!.push(p));
+  const phraseAnchor = new Int32Array(phraseWordsArr.length);
+  const order = phraseWordsArr.map((_, i) => i).sort((a, b) => phraseWordsArr[a]!.length - phraseWordsArr[b]!.length);
+  for (const p of order) {
+    const ws = phraseWordsArr[p]!;
+    let best = 0;
+    let bestCost = Infinity;
+    for (let j = 0; j < ws.length; j++) {
+      const w = ws[j]!;
+      const t = wordText[w]!;
+      const cost = (COMMON.has(t) ? 1e6 : 0) + firstLists[w]!.length * 16 - Math.min(t.length, 12);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = j;
+      }
+    }
+    phraseAnchor[p] = best;
+    firstLists[ws[best]!]!.push(p);
+  }
   const firstStart = new Int32Array(nWords + 1);
   let tp = 0;
   for (let w = 0; w < nWords; w++) {
@@ -246,6 +274,7 @@ export function compile(sets: readonly PromptSet[], options: { disabled?: Readon
     formWordData,
     firstStart,
     firstData,
+    phraseAnchor,
     phraseWords: phraseWordsArr,
     phraseText,
     phraseRefs,

@@ -9,5 +9,5 @@ import { rank, type MatchContext, type PromptMatch, type RankOptions } from './r
 export function matchText(index: CompiledIndex, text: string, ctx: MatchContext = {}, options: RankOptions = {}): PromptMatch[] {
   const note = new NoteMatch(index);
   note.reset(text);
-  return rank(index, note.getSentences(), ctx, options);
+  return rank(index, note.getHitSentences(), ctx, options);
 }

@@ -9,6 +9,8 @@ import { Scanner, type Sentence } from './scan.ts';
 export class NoteMatch {
   private text = '';
   private sentences: Sentence[] = [];
+  /** Sentences where something fired or was noted: what ranking needs, kept as edits happen. */
+  private withHits = new Set<Sentence>();
   private readonly scanner: Scanner;
   /** Bumped on every change, so callers can cache derived results. */
   revision = 0;
@@ -25,12 +27,23 @@ export class NoteMatch {
     return this.sentences;
   }
 
+  /** Only the sentences with results (ranking reads these; cost independent of the note's length). */
+  getHitSentences(): Sentence[] {
+    return [...this.withHits];
+  }
+
+  private track(s: Sentence): void {
+    if (s.fires || s.partial || s.nots) this.withHits.add(s);
+  }
+
   /** Full scan. */
   reset(text: string): void {
     this.text = text;
     const out: Sentence[] = [];
     this.scanner.scan(text, 0, out);
     this.sentences = out;
+    this.withHits.clear();
+    for (const s of out) this.track(s);
     this.revision++;
   }
 
@@ -66,12 +79,18 @@ export class NoteMatch {
     let tailStart: number;
     if (last === next.length) tailStart = sents.length;
     else tailStart = j + 1;
-    const tail = sents.slice(tailStart);
-    if (delta !== 0) for (const s of tail) {
-      s.start += delta;
-      s.end += delta;
+    if (delta !== 0) {
+      for (let k = tailStart; k < sents.length; k++) {
+        const s = sents[k]!;
+        s.start += delta;
+        s.end += delta;
+      }
     }
-    this.sentences = sents.slice(0, i).concat(fresh, tail);
+    for (let k = i; k < tailStart; k++) this.withHits.delete(sents[k]!);
+    for (const s of fresh) this.track(s);
+    // in place: typing at the end of a long note moves nothing
+    if (fresh.length === tailStart - i) for (let k = 0; k < fresh.length; k++) sents[i + k] = fresh[k]!;
+    else sents.splice(i, tailStart - i, ...fresh);
     this.text = next;
     this.revision++;
   }
@@ -88,18 +107,33 @@ function findSentence(sents: readonly Sentence[], pos: number): number {
   return lo;
 }
 
-const CHUNK = 256;
+/** Length of the common prefix of a and b, compared natively (typing at the end is one memcmp). */
 export function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i + CHUNK <= n && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
+  if (a.length <= b.length ? b.startsWith(a) : a.startsWith(b)) return n;
+  let lo = 0; // a[0, lo) === b[0, lo)
+  let hi = n; // a[0, hi) !== b[0, hi)
+  while (hi - lo > 32) {
+    const mid = (lo + hi) >> 1;
+    if (a.startsWith(b.slice(lo, mid), lo)) lo = mid;
+    else hi = mid;
+  }
+  while (lo < n && a.charCodeAt(lo) === b.charCodeAt(lo)) lo++;
+  return lo;
 }
+
+/** Length of the common suffix of a and b, not overlapping the first `prefix` characters. */
 export function commonSuffix(a: string, b: string, prefix: number): number {
   const n = Math.min(a.length, b.length) - prefix;
-  let i = 0;
-  while (i + CHUNK <= n && a.slice(a.length - i - CHUNK, a.length - i) === b.slice(b.length - i - CHUNK, b.length - i)) i += CHUNK;
-  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
+  let lo = 0;
+  let hi = n + 1;
+  if (a.endsWith(b.slice(b.length - n))) return n;
+  hi = n;
+  while (hi - lo > 32) {
+    const mid = (lo + hi) >> 1;
+    if (a.endsWith(b.slice(b.length - mid, b.length - lo), a.length - lo)) lo = mid;
+    else hi = mid;
+  }
+  while (lo < n && a.charCodeAt(a.length - 1 - lo) === b.charCodeAt(b.length - 1 - lo)) lo++;
+  return lo;
 }

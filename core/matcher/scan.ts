@@ -193,7 +193,10 @@ export class Scanner {
     const s: Sentence = { start, end, fires: null, partial: null, nots: null };
     if (this.nTok === 0) return s;
     const hits = this.phraseHits();
-    if (hits.length) this.evaluate(s, hits);
+    if (hits.length) {
+      if (hits.length > 1) hits.sort((a, b) => a.start - b.start || a.end - b.end || a.phrase - b.phrase);
+      this.evaluate(s, hits);
+    }
     return s;
   }
 
@@ -213,10 +216,13 @@ export class Scanner {
           const p = ix.firstData[pi]!;
           const pw = ix.phraseWords[p]!;
           const len = pw.length;
-          if (k + len > nTok) continue;
+          const s = k - ix.phraseAnchor[p]!; // first token of the phrase
+          if (s < 0 || s + len > nTok) continue;
+          const w0 = this.tokWord[k]! - ix.phraseAnchor[p]!;
           let ok = true;
-          for (let j = 1; j < len; j++) {
-            if (this.tokWord[k + j] !== this.tokWord[k]! + j || !formHasWord(ix, this.tokForm[k + j]!, pw[j]!)) {
+          for (let j = 0; j < len; j++) {
+            if (s + j === k) continue;
+            if (this.tokWord[s + j] !== w0 + j || !formHasWord(ix, this.tokForm[s + j]!, pw[j]!)) {
               ok = false;
               break;
             }
@@ -224,10 +230,10 @@ export class Scanner {
           if (!ok) continue;
           hits.push({
             phrase: p,
-            start: this.tokStart[k]!,
-            end: this.tokEnd[k + len - 1]!,
-            word: this.tokWord[k]!,
-            negated: this.negatedAt(k),
+            start: this.tokStart[s]!,
+            end: this.tokEnd[s + len - 1]!,
+            word: w0,
+            negated: this.negatedAt(s),
           });
         }
       }

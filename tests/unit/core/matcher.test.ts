@@ -202,7 +202,7 @@ describe('properties', () => {
           note.update(text);
           const full = new NoteMatch(ix);
           full.reset(text);
-          const inc = rank(ix, note.getSentences(), {}, { maxPrompts: 10 });
+          const inc = rank(ix, note.getHitSentences(), {}, { maxPrompts: 10 });
           const ref = rank(ix, full.getSentences(), {}, { maxPrompts: 10 });
           expect(inc).toEqual(ref);
           expect(note.getSentences().map((s) => [s.start, s.end])).toEqual(full.getSentences().map((s) => [s.start, s.end]));
@@ -242,5 +242,27 @@ describe('properties', () => {
     for (const s of ['a'.repeat(100_000), '.'.repeat(100_000), '&'.repeat(50_000), "'".repeat(50_000), '\ud800'.repeat(10_000), 'neglect '.repeat(20_000)]) {
       expect(Array.isArray(matchText(ix, s))).toBe(true);
     }
+  });
+});
+
+import { commonPrefix, commonSuffix } from '../../../core/matcher/note.ts';
+describe('edit region', () => {
+  it('finds common prefix and suffix like a character loop would', () => {
+    const slow = (a: string, b: string) => {
+      let i = 0;
+      while (i < Math.min(a.length, b.length) && a[i] === b[i]) i++;
+      let j = 0;
+      while (j < Math.min(a.length, b.length) - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+      return [i, j];
+    };
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 300 }), fc.string({ maxLength: 5 }), fc.string({ maxLength: 300 }), (pre, mid1, mid2, suf) => {
+        const a = pre + mid1 + suf;
+        const b = pre + mid2 + suf;
+        const p = commonPrefix(a, b);
+        expect([p, commonSuffix(a, b, p)]).toEqual(slow(a, b));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
