@@ -26,9 +26,13 @@ function Popup() {
   const [tabId, setTabId] = useState<number | undefined>();
 
   const load = async () => {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const tid = tab?.id ?? Number(new URLSearchParams(location.search).get('tab') ?? NaN);
-    if (Number.isFinite(tid)) {
+    // ?tab=N: the popup opened as a page for a given tab (keyboard users, tests); else the active tab
+    const forced = Number(new URLSearchParams(location.search).get('tab') ?? NaN);
+    const tab = Number.isFinite(forced)
+      ? await browser.tabs.get(forced).catch(() => undefined)
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    const tid = tab?.id;
+    if (tid !== undefined) {
       setTabId(tid);
       const ids = await sendToBackground({ type: 'ui:tab-prompts', tabId: tid });
       setTabPrompts(ids.map(toSuggestion).filter((s): s is Suggestion => !!s));

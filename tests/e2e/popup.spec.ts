@@ -1,0 +1,53 @@
+import { test, expect } from './fixtures.ts';
+
+declare const chrome: typeof import('wxt/browser').browser;
+
+test('popup: cursor in the search box, type, arrow, Enter opens the right deep link', async ({ context, extensionId }) => {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const box = popup.getByRole('combobox', { name: 'Search learning points' });
+  await expect(box).toBeFocused();
+  await popup.keyboard.type('neglct'); // a typo
+  const options = popup.getByRole('listbox', { name: 'Learning points' }).getByRole('option');
+  await expect(options.first()).toBeVisible();
+  expect(await options.count()).toBeGreaterThan(1);
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(popup.locator('mark').first()).toBeVisible();
+  await popup.keyboard.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(box).toHaveAttribute('aria-activedescendant', 'opt-1');
+  const title = (await options.nth(1).locator('.title').textContent())!;
+  const opened = context.waitForEvent('page');
+  await popup.keyboard.press('Enter').catch(() => {}); // the popup closes itself after opening
+  const lib = await opened;
+  await lib.waitForLoadState();
+  expect(lib.url()).toMatch(new RegExp(`^chrome-extension://${extensionId}/library.html#lp/[a-z0-9-]+$`));
+  const id = decodeURIComponent(new URL(lib.url()).hash.slice(1));
+  await expect(lib.locator(`[id="${id}"] h3`).first()).toHaveText(title);
+});
+
+test('popup: acronyms and Esc', async ({ context, extensionId }) => {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.keyboard.type('ABE');
+  await expect(popup.getByRole('listbox', { name: 'Learning points' }).getByRole('option').first()).toContainText(/ABE/);
+  await popup.keyboard.press('Escape');
+  await expect(popup.getByRole('combobox', { name: 'Search learning points' })).toHaveValue('');
+});
+
+test('popup: the empty box shows the current tab’s prompts', async ({ context, extensionId, sw, demo }) => {
+  await demo.locator('#case-note').click();
+  await demo.keyboard.type('Strategy meeting: she made a disclosure but the outcome was no further action.', { delay: 1 });
+  // the background knows the tab's prompt ids (derived facts only)
+  const tabKey = async () => sw.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).find((k) => k.startsWith('tab:')));
+  await expect.poll(tabKey, { timeout: 5000 }).toBeTruthy();
+  const tabId = Number((await tabKey())!.slice(4));
+  const popup = await context.newPage();
+  await expect
+    .poll(async () => {
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      return popup.getByRole('listbox', { name: 'Learning points' }).getByRole('option').count();
+    }, { timeout: 8000 })
+    .toBeGreaterThan(0);
+  await expect(popup.locator('.group').first()).toHaveText('On this page');
+});
