@@ -1,9 +1,19 @@
-/** The learning library: browse by section, deep links `#lp/<id>`, key data as tables and charts. */
-import { useEffect } from 'preact/hooks';
-import type { ContextPage, KeyData, LearningPoint, Reference, Section, Theme, WiderMessage } from '../core/schema/library.ts';
-import { BarChart } from './BarChart.tsx';
+/**
+ * The learning library: browse by section, deep links `#lp/<id>` (scrolled to and focused, on load and on
+ * every later hash change), key data as tables and accessible SVG charts, attribution and references.
+ * Text only: every string is rendered as a text node, never as HTML.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { ContextPage, KeyData, KeyTable, LearningPoint, Reference, Section, Theme, WiderMessage } from '../core/schema/library.ts';
+import { BarChart, type BarChartProps, type Series } from './BarChart.tsx';
 
-export interface LibraryProps {
+export interface Attribution {
+  briefing: { title: string; publisher: string; year: number; authors: string[]; url: string };
+  analysis: { citation: string; title: string; publisher: string };
+  notice: string;
+}
+
+export interface LibraryData {
   sections: Section[];
   learningPoints: LearningPoint[];
   widerMessages: WiderMessage[];
@@ -11,37 +21,86 @@ export interface LibraryProps {
   contextPages: ContextPage[];
   keyData: KeyData;
   references: Reference[];
-  attribution: { briefing: { title: string; publisher: string; year: number; authors: string[]; url: string }; analysis: { citation: string; title: string; publisher: string }; notice: string };
-  /** Id from the location hash (`lp/<id>`), focused and scrolled to. */
+  attribution: Attribution;
+}
+
+export interface LibraryProps extends LibraryData {
+  /** Id from the location hash (e.g. `lp/<id>`), focused and scrolled to. */
   target: string | null;
 }
 
 export const lpAnchor = (id: string) => `lp/${id}`;
 
+/** The element id named by a location hash ("#lp/x" → "lp/x"), or null. */
+export function targetFromHash(hash: string): string | null {
+  let h = hash.replace(/^#/, '');
+  try {
+    h = decodeURIComponent(h);
+  } catch {
+    /* keep the raw hash */
+  }
+  return h ? h : null;
+}
+
+/** Follows `location.hash`: the current target, updated on every `hashchange`. */
+export function useHashTarget(): string | null {
+  const [target, setTarget] = useState(() => targetFromHash(location.hash));
+  useEffect(() => {
+    const on = () => setTarget(targetFromHash(location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return target;
+}
+
+/** The library page as mounted by entrypoints/library: follows the hash itself. */
+export function LibraryPage(p: LibraryData) {
+  const target = useHashTarget();
+  return <LibraryView {...p} target={target} />;
+}
+
+/** Scroll to and focus the element with this id (articles and sections carry tabIndex -1). */
+export function focusTarget(id: string | null): boolean {
+  if (!id) return false;
+  const el = document.getElementById(id);
+  if (!el) return false;
+  el.scrollIntoView?.({ block: 'start' });
+  el.focus({ preventScroll: true });
+  return true;
+}
+
+/** "Brandon et al. (2020)", "Smithson & Gibson (2017)", "Glaser (2002)". */
+export function citeLabel(r: Reference): string {
+  const people = [...r.authors.matchAll(/([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+)*), (?:[A-Z]\. ?)+/g)].map((m) => m[1] as string);
+  const names = people.length ? people : r.authors.split(/,\s*(?:&\s*)?/).map((s) => s.trim()).filter(Boolean);
+  const who = names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} & ${names[1]}` : `${names[0]} et al.`;
+  return `${who} (${r.year})`;
+}
+
 export function LibraryView(p: LibraryProps) {
   useEffect(() => {
-    if (!p.target) return;
-    const el = document.getElementById(p.target);
-    if (el) {
-      el.scrollIntoView({ block: 'start' });
-      el.focus({ preventScroll: true });
-    }
+    focusTarget(p.target);
   }, [p.target]);
   const refsById = new Map(p.references.map((r) => [r.id, r]));
   const a = p.attribution;
   return (
     <div class="library">
+      <a class="skip" href="#main">
+        Skip to the library
+      </a>
       <header class="lib-header">
         <h1>Learning from serious case reviews 2017–19</h1>
-        <p class="attribution">
-          Summaries in our own words of <cite>{a.briefing.title}</cite> ({a.briefing.publisher}, {a.briefing.year}; {a.briefing.authors.join(' and ')}), based on{' '}
-          <cite>{a.analysis.title}</cite> ({a.analysis.citation}, {a.analysis.publisher}). Read the briefing at{' '}
+        <p class="attribution" id="attribution">
+          Summaries in our own words of <cite>{a.briefing.title}</cite> ({a.briefing.publisher}, {a.briefing.year}), by {a.briefing.authors.join(' and ')}, based on{' '}
+          <cite>{a.analysis.title}</cite> ({a.analysis.citation}; {a.analysis.publisher}). Read the briefing and the full reports at{' '}
           <a href={a.briefing.url} target="_blank" rel="noopener noreferrer">
-            {a.briefing.url.replace('https://', '')}
+            {a.briefing.url}
           </a>
-          . {a.notice}
+          .
         </p>
-        <nav aria-label="Sections">
+        <p class="notice">{a.notice}</p>
+        <nav aria-label="Contents" id="contents" tabIndex={-1}>
+          <h2 class="toc-heading">Contents</h2>
           <ul class="toc">
             {p.sections.map((s) => (
               <li key={s.id}>
@@ -49,10 +108,13 @@ export function LibraryView(p: LibraryProps) {
               </li>
             ))}
             <li>
-              <a href="#key-data">Key data</a>
+              <a href="#key-data">Key data from the 2017-19 SCRs</a>
             </li>
             <li>
               <a href="#themes">Themes and trends across SCRs 1998-2019</a>
+            </li>
+            <li>
+              <a href="#context">About serious case reviews</a>
             </li>
             <li>
               <a href="#references">References</a>
@@ -60,12 +122,12 @@ export function LibraryView(p: LibraryProps) {
           </ul>
         </nav>
       </header>
-      <main>
+      <main id="main" tabIndex={-1}>
         {p.sections.map((s) => (
-          <section key={s.id} id={`section/${s.id}`} aria-labelledby={`h-${s.id}`} class="lib-section">
+          <section key={s.id} id={`section/${s.id}`} tabIndex={-1} aria-labelledby={`h-${s.id}`} class="lib-section">
             <h2 id={`h-${s.id}`}>{s.title}</h2>
             <p class="cite">Briefing, page {s.page}</p>
-            <p>{s.intro}</p>
+            <p class="intro">{s.intro}</p>
             {s.id === 'system'
               ? p.widerMessages.map((w) => (
                   <article key={w.id} id={lpAnchor(w.id)} tabIndex={-1} class="lp" aria-labelledby={`t-${w.id}`}>
@@ -87,14 +149,14 @@ export function LibraryView(p: LibraryProps) {
                       <Questions qs={lp.questions} />
                       {lp.figures.length > 0 && (
                         <ul class="figures" aria-label="Key figures">
-                          {lp.figures.map((f) => (
-                            <li key={f.label}>
+                          {lp.figures.map((f, i) => (
+                            <li key={i}>
                               <strong>
                                 {f.value}
-                                {f.outOf ? ` of ${f.outOf}` : ''}
+                                {f.outOf ? ` of ${f.outOf}` : f.percent !== undefined ? '%' : ''}
                                 {f.percent !== undefined && f.outOf ? ` (${f.percent}%)` : ''}
                               </strong>{' '}
-                              {f.label} <span class="page">(p. {f.page})</span>
+                              {f.label} <span class="page">(briefing p. {f.page})</span>
                             </li>
                           ))}
                         </ul>
@@ -109,7 +171,7 @@ export function LibraryView(p: LibraryProps) {
                               return (
                                 <span key={c}>
                                   {i ? '; ' : ''}
-                                  <a href={`#ref/${c}`}>{r ? `${r.authors.split(',')[0]} (${r.year})` : c}</a>
+                                  <a href={`#ref/${c}`}>{r ? citeLabel(r) : c}</a>
                                 </span>
                               );
                             })}
@@ -122,42 +184,46 @@ export function LibraryView(p: LibraryProps) {
                       </p>
                     </article>
                   ))}
+            <BackToContents />
           </section>
         ))}
         <KeyDataView data={p.keyData} />
-        <section id="themes" aria-labelledby="h-themes" class="lib-section">
+        <section id="themes" tabIndex={-1} aria-labelledby="h-themes" class="lib-section">
           <h2 id="h-themes">Themes and trends across SCRs 1998-2019</h2>
           {p.themes.map((t) => (
-            <article key={t.id} id={`theme/${t.id}`} class="lp">
-              <h3>{t.title}</h3>
+            <article key={t.id} id={`theme/${t.id}`} tabIndex={-1} class="lp" aria-labelledby={`t-theme-${t.id}`}>
+              <h3 id={`t-theme-${t.id}`}>{t.title}</h3>
               <p>{t.summary}</p>
               <p class="cite">Briefing, page {t.page}</p>
             </article>
           ))}
+          <BackToContents />
         </section>
-        <section id="context" aria-labelledby="h-context" class="lib-section">
+        <section id="context" tabIndex={-1} aria-labelledby="h-context" class="lib-section">
           <h2 id="h-context">About serious case reviews</h2>
           {p.contextPages.map((c) => (
-            <article key={c.id} id={`context/${c.id}`} class="lp">
-              <h3>{c.title}</h3>
+            <article key={c.id} id={`context/${c.id}`} tabIndex={-1} class="lp" aria-labelledby={`t-context-${c.id}`}>
+              <h3 id={`t-context-${c.id}`}>{c.title}</h3>
               {c.paragraphs.map((x, i) => (
                 <p key={i}>{x}</p>
               ))}
               <p class="cite">Briefing, page {c.page}</p>
             </article>
           ))}
+          <BackToContents />
         </section>
-        <section id="references" aria-labelledby="h-refs" class="lib-section">
+        <section id="references" tabIndex={-1} aria-labelledby="h-refs" class="lib-section">
           <h2 id="h-refs">References</h2>
+          <p class="cite">Briefing, page 30</p>
           <ul class="refs">
             {p.references.map((r) => (
-              <li key={r.id} id={`ref/${r.id}`}>
+              <li key={r.id} id={`ref/${r.id}`} tabIndex={-1}>
                 {r.authors} ({r.year}). <cite>{r.title}</cite>
-                {r.source ? `. ${r.source}` : ''}
+                {r.source ? `. ${r.source}.` : '.'}
                 {r.url && (
                   <>
                     {' '}
-                    <a href={r.url} target="_blank" rel="noopener noreferrer">
+                    <a href={r.url} target="_blank" rel="noopener noreferrer" class="url">
                       {r.url}
                     </a>
                   </>
@@ -165,9 +231,24 @@ export function LibraryView(p: LibraryProps) {
               </li>
             ))}
           </ul>
+          <BackToContents />
         </section>
       </main>
+      <footer class="lib-footer">
+        <p>
+          Source: <cite>{a.briefing.title}</cite>. {a.briefing.publisher}, {a.briefing.year}. Authors: {a.briefing.authors.join(' and ')}. Based on {a.analysis.citation}.{' '}
+          <span class="print-url">{a.briefing.url}</span>
+        </p>
+      </footer>
     </div>
+  );
+}
+
+function BackToContents() {
+  return (
+    <p class="back">
+      <a href="#contents">Back to contents</a>
+    </p>
   );
 }
 
@@ -184,63 +265,134 @@ function Questions({ qs }: { qs: string[] }) {
   );
 }
 
+/** "Number of deaths 2014-17 (%) n=206" → "2014-17 (n=206)"; "Father*" → "Father". */
+export function seriesName(column: string): string {
+  const period = /(\d{4}-\d{2})/.exec(column)?.[1];
+  const n = /n=(\d+)/.exec(column)?.[1];
+  if (period) return n ? `${period} (n=${n})` : period;
+  return column.replace(/\*+/g, '').replace(/\/\s+/g, '/').trim();
+}
+
+/** The percentage for a cell: as printed, or "<1" worked out from n when the briefing printed "<1%". */
+export function cellPercent(t: KeyTable, row: KeyTable['rows'][number], col: number): { value: number; label: string } | null {
+  const printed = row.percents?.[col];
+  if (printed != null) return { value: printed, label: `${printed}%` };
+  const v = row.values[col];
+  const n = t.n?.[col];
+  if (v == null || n == null) return null;
+  const x = (100 * v) / n;
+  if (v > 0 && x < 1) return { value: x, label: '<1%' };
+  return null;
+}
+
+/** How a key-data table is best drawn: stacked when the last column totals the others, grouped otherwise. */
+export function chartFor(t: KeyTable): BarChartProps {
+  const cols = t.columns.length - 1;
+  const categories = t.rows.map((r) => r.label);
+  const base = { id: `chart-${t.id}`, title: `${t.caption} (chart)`, categories };
+  const cell = (r: KeyTable['rows'][number], c: number) => {
+    const v = r.values[c];
+    const pc = cellPercent(t, r, c);
+    return v == null ? null : pc ? `${v} (${pc.label})` : `${v}`;
+  };
+  if (cols === 1) {
+    return {
+      ...base,
+      measure: `Number of SCRs for each characteristic (out of ${t.n?.[0] ?? 'all'}), with the percentage.`,
+      series: [{ name: seriesName(t.columns[1] ?? ''), values: t.rows.map((r) => r.values[0] ?? null), labels: t.rows.map((r) => cell(r, 0)) }],
+    };
+  }
+  const isTotal = t.rows.every((r) => r.values[cols - 1] != null && r.values.slice(0, cols - 1).reduce<number>((s, v) => s + (v ?? 0), 0) === r.values[cols - 1]);
+  if (isTotal) {
+    const parts = t.columns.slice(1, cols).map(seriesName);
+    return {
+      ...base,
+      mode: 'stacked',
+      measure: `Number of SCRs for each characteristic, split by ${parts.join(', ')}; the total (out of ${t.n?.[cols - 1] ?? 'all'}) is at the end of each bar.`,
+      series: parts.map((name, k) => ({ name, values: t.rows.map((r) => r.values[k] ?? null) })),
+      totals: t.rows.map((r) => cell(r, cols - 1)),
+    };
+  }
+  const series: Series[] = t.columns.slice(1).map((c, k) => {
+    // a printed count of 0 with no percentage is drawn as 0%; a cell with no figure ("-", "n/a") as "no figure"
+    const pcs = t.rows.map((r) => cellPercent(t, r, k) ?? (r.values[k] === 0 ? { value: 0, label: '0%' } : null));
+    return { name: seriesName(c), values: pcs.map((x) => (x ? x.value : null)), labels: pcs.map((x, i) => (x ? x.label : t.rows[i]?.values[k] == null ? 'no figure' : `${t.rows[i]?.values[k]}`)) };
+  });
+  return {
+    ...base,
+    mode: 'grouped',
+    unit: '%',
+    measure: `Percentage of cases in each review period (group sizes differ: ${series.map((s) => s.name).join(', ')}).`,
+    series,
+  };
+}
+
 function KeyDataView({ data }: { data: KeyData }) {
+  const lastPage = Math.max(data.page, ...data.tables.map((t) => t.page), ...data.facts.map((f) => f.page));
   return (
-    <section id="key-data" aria-labelledby="h-key" class="lib-section">
+    <section id="key-data" tabIndex={-1} aria-labelledby="h-key" class="lib-section">
       <h2 id="h-key">Key data from the 2017-19 SCRs</h2>
-      <p class="cite">Briefing, pages {data.page}–14</p>
-      {data.tables.map((t) => {
-        const last = t.columns.length - 2; // the latest / total column
-        const bars = t.rows.filter((r) => typeof r.values[last] === 'number').map((r) => ({ label: r.label, value: r.values[last] as number }));
-        return (
-          <div key={t.id} class="table-block" id={`data/${t.id}`}>
-            <h3>{t.caption}</h3>
-            <BarChart title={`${t.caption} — ${t.columns[last + 1]}`} bars={bars} />
-            <div class="table-scroll">
-              <table>
-                <caption class="sr">{t.caption}</caption>
-                <thead>
-                  <tr>
-                    {t.columns.map((c) => (
-                      <th key={c} scope="col">
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {t.rows.map((r) => (
-                    <tr key={r.label}>
-                      <th scope="row">{r.label}</th>
-                      {r.values.map((v, i) => (
-                        <td key={i}>
-                          {v === null ? '–' : v}
-                          {r.percents?.[i] != null ? ` (${r.percents[i]}%)` : ''}
-                        </td>
-                      ))}
-                    </tr>
+      <p class="cite">
+        Briefing, pages {data.page}–{lastPage}
+      </p>
+      {data.tables.map((t) => (
+        <div key={t.id} class="table-block" id={`data/${t.id}`} tabIndex={-1}>
+          <h3 id={`h-${t.id}`}>{t.caption}</h3>
+          <BarChart {...chartFor(t)} />
+          <div class="table-scroll" role="region" aria-labelledby={`h-${t.id}`} tabIndex={0}>
+            <table>
+              <caption class="sr">{t.caption}</caption>
+              <thead>
+                <tr>
+                  {t.columns.map((c, i) => (
+                    <th key={i} scope="col">
+                      {c}
+                    </th>
                   ))}
-                </tbody>
-              </table>
-            </div>
-            {t.note && <p class="note">{t.note}</p>}
-            <p class="cite">Briefing, page {t.page}</p>
+                </tr>
+              </thead>
+              <tbody>
+                {t.rows.map((r) => (
+                  <tr key={r.label}>
+                    <th scope="row">{r.label}</th>
+                    {r.values.map((v, i) => {
+                      const pc = cellPercent(t, r, i);
+                      return (
+                        <td key={i}>
+                          {v === null ? (
+                            <>
+                              <span aria-hidden="true">–</span>
+                              <span class="sr">no figure</span>
+                            </>
+                          ) : (
+                            `${v}${pc ? ` (${pc.label})` : ''}`
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
-        );
-      })}
+          {t.note && <p class="note">{t.note}</p>}
+          <p class="cite">Briefing, page {t.page}</p>
+        </div>
+      ))}
       <h3>Other key figures</h3>
       <ul class="facts">
         {data.facts.map((f) => (
-          <li key={f.id}>
+          <li key={f.id} id={`fact/${f.id}`}>
             <strong>
               {f.value}
               {f.unit === '%' ? '%' : f.outOf ? ` of ${f.outOf}` : ''}
               {f.percent !== undefined && f.unit !== '%' ? ` (${f.percent}%)` : ''}
             </strong>{' '}
-            {f.label} <span class="page">({f.topic}, p. {f.page})</span>
+            {f.label} <span class="page">({f.topic}, briefing p. {f.page})</span>
           </li>
         ))}
       </ul>
+      <BackToContents />
     </section>
   );
 }
