@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
 import { promptCards } from './build/prompt-cards-plugin.ts';
+import { searchIndex } from './build/search-index-plugin.ts';
 
 export default defineConfig({
-  plugins: [WxtVitest(), preact(), promptCards()],
+  plugins: [WxtVitest(), preact(), promptCards(), searchIndex()],
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/content/**/*.test.{ts,tsx}'],
     environment: 'node',

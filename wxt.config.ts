@@ -1,13 +1,14 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { promptCards } from './build/prompt-cards-plugin.ts';
+import { searchIndex } from './build/search-index-plugin.ts';
 
 // Practice Prompts: everything runs locally. No remote hosts in any CSP or permission.
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact(), promptCards()] }),
+  vite: () => ({ plugins: [preact(), promptCards(), searchIndex()] }),
   manifest: ({ browser, manifestVersion }) => ({
     options_ui: { page: 'options.html', open_in_tab: true },
     name: 'Practice Prompts',

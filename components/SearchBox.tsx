@@ -2,7 +2,7 @@
  * Search learning points: a combobox with a listbox of results. ↑/↓ move, Enter opens, Esc clears
  * (or closes when empty). Empty box: the current tab's prompts, then recently opened points.
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { highlight, type Hit } from '../core/search/search.ts';
 
 // ARIA 1.2 combobox on a text input (Preact's typings only allow it together with `list`)
@@ -21,10 +21,13 @@ export interface SearchBoxProps {
   recent: Suggestion[];
   onOpen(id: string): void;
   onClose(): void;
+  initialQuery?: string;
+  /** Told how many items are shown after each render (the popup marks its first result for the benchmark). */
+  onResults?(count: number): void;
 }
 
 export function SearchBox(p: SearchBoxProps) {
-  const [q, setQ] = useState('');
+  const [q, setQ] = useState(p.initialQuery ?? '');
   const [section, setSection] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -33,6 +36,7 @@ export function SearchBox(p: SearchBoxProps) {
   const items: (Suggestion & { hit?: Hit; group?: string })[] = empty
     ? [...p.tabPrompts.map((s) => ({ ...s, group: 'On this page' })), ...p.recent.filter((r) => !p.tabPrompts.some((t) => t.id === r.id)).map((s) => ({ ...s, group: 'Recently opened' }))]
     : hits.map((h) => ({ id: h.id, title: h.title, section: h.section, hit: h }));
+  useEffect(() => p.onResults?.(items.length));
   const clamp = (i: number) => (items.length ? (i + items.length) % items.length : 0);
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {

@@ -82,6 +82,13 @@ const COMMON = new Set(
   'to of and in on at for with was is not no be by from as it has had have were are been or but if so up out about into over after than then there their they he she we you i me us do did does can could would should will may might must all any some more most other such only own same just also very too'.split(' '),
 );
 const foldedGroups = SYNONYM_GROUPS.map((g) => g.map((p) => foldWords(p)));
+/** Synonym groups by the words their members contain: a phrase only tries the groups it could match. */
+const groupsByWord = new Map<string, string[][][]>();
+for (const g of foldedGroups) for (const m of g) for (const w of m) {
+  const list = groupsByWord.get(w) ?? [];
+  if (!list.includes(g)) list.push(g);
+  groupsByWord.set(w, list);
+}
 
 /** The phrase and its acronym/synonym variants, as folded word lists (fillers removed). */
 export function phraseVariants(phrase: string): Word[][] {
@@ -89,7 +96,9 @@ export function phraseVariants(phrase: string): Word[][] {
   if (!words.length) return [];
   const variants: Word[][] = [words];
   const seen = new Set([key(words)]);
-  for (const group of foldedGroups) {
+  const groups = new Set<string[][]>();
+  for (const w of words) for (const g of groupsByWord.get(w.folded) ?? []) groups.add(g);
+  for (const group of groups) {
     for (const member of group) {
       const at = indexOfSeq(words, member);
       if (at < 0) continue;
@@ -119,10 +128,47 @@ function indexOfSeq(words: Word[], seq: string[]): number {
   return -1;
 }
 
-export function compile(sets: readonly PromptSet[], options: { disabled?: ReadonlySet<string> } = {}): CompiledIndex {
+export interface CompileOptions {
+  disabled?: ReadonlySet<string>;
+}
+
+export function compile(sets: readonly PromptSet[], options: CompileOptions = {}): CompiledIndex {
+  const steps = compileSteps(sets, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Compile without long tasks: yields to the event loop whenever `budgetMs` is spent, so a large
+ * prompt set never blocks the page the practitioner is typing in. Aborts with the signal.
+ */
+export async function compileAsync(
+  sets: readonly PromptSet[],
+  options: CompileOptions & { signal?: AbortSignal; budgetMs?: number; pause?: () => Promise<void> } = {},
+): Promise<CompiledIndex> {
+  const steps = compileSteps(sets, options);
+  const pause = options.pause ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+  let start = Date.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (Date.now() - start >= (options.budgetMs ?? 8)) {
+      await pause();
+      if (options.signal?.aborted) throw new Error('compile aborted');
+      start = Date.now();
+    }
+  }
+}
+
+/** The compiler as steps: one step per trigger, then the tables. */
+function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Generator<void, CompiledIndex, void> {
   const wordIds = new Map<string, number>(); // key "=word" / "word" → id
   const formIds = new Map<string, number>(); // surface form → id
-  const formWords: number[][] = [];
+  // (form, word) pairs, turned into CSR at the end (no array per form: less garbage)
+  const pairForm: number[] = [];
+  const pairWord: number[] = [];
   const formFlags: number[] = [];
   const phraseWordsArr: Int32Array[] = [];
   const phraseText: string[] = [];
@@ -133,9 +179,8 @@ export function compile(sets: readonly PromptSet[], options: { disabled?: Readon
   const formId = (form: string): number => {
     let id = formIds.get(form);
     if (id === undefined) {
-      id = formWords.length;
+      id = formFlags.length;
       formIds.set(form, id);
-      formWords.push([]);
       formFlags.push(0);
     }
     return id;
@@ -149,10 +194,11 @@ export function compile(sets: readonly PromptSet[], options: { disabled?: Readon
     if (id === undefined) {
       id = wordIds.size;
       wordIds.set(k, id);
-      for (const form of surfaceForms(w.folded, w.exact)) {
+      for (const form of cachedForms(w.folded, w.exact)) {
         const fid = formId(form);
         if (formFlags[fid]! & FORM_FILLER) continue;
-        formWords[fid]!.push(id);
+        pairForm.push(fid);
+        pairWord.push(id);
       }
     }
     return id;
@@ -199,11 +245,12 @@ export function compile(sets: readonly PromptSet[], options: { disabled?: Readon
         hasNot: !!trig.not?.length,
         context: trig.context ? compileContext(trig, t, addPhrase) : null,
       });
+      yield;
     }
   }
 
   // Hash table over all forms.
-  const nForms = formWords.length;
+  const nForms = formFlags.length;
   let cap = 16;
   while (cap < nForms * 2) cap <<= 1;
   const mask = cap - 1;
@@ -218,15 +265,13 @@ export function compile(sets: readonly PromptSet[], options: { disabled?: Readon
     keys2[slot] = b;
     vals[slot] = id + 1;
   }
+  // CSR of form → words, by counting sort over the pairs
   const formWordStart = new Int32Array(nForms + 1);
-  let total = 0;
-  for (let i = 0; i < nForms; i++) {
-    formWordStart[i] = total;
-    total += formWords[i]!.length;
-  }
-  formWordStart[nForms] = total;
-  const formWordData = new Int32Array(total);
-  for (let i = 0; i < nForms; i++) formWordData.set(formWords[i]!, formWordStart[i]!);
+  for (const f of pairForm) formWordStart[f + 1]!++;
+  for (let i = 0; i < nForms; i++) formWordStart[i + 1]! += formWordStart[i]!;
+  const formWordData = new Int32Array(pairForm.length);
+  const fill = formWordStart.slice(0, nForms);
+  for (let k = 0; k < pairForm.length; k++) formWordData[fill[pairForm[k]!]!++] = pairWord[k]!;
 
   // Index each phrase under its rarest word (uBlock's idea): common words ("to", "of", "meeting")
   // would otherwise make every occurrence verify many phrases. Rarity: not a common English word,
@@ -303,6 +348,19 @@ function compileContext(
     pagePhrases,
     urls: (c.urls ?? []).map((u) => u.toLowerCase()),
   };
+}
+
+/** Surface forms per word, shared across compiles (settings changes recompile; words repeat). */
+const formCache = new Map<string, readonly string[]>();
+function cachedForms(word: string, exact: boolean): readonly string[] {
+  const k = (exact ? '=' : '') + word;
+  let f = formCache.get(k);
+  if (!f) {
+    f = surfaceForms(word, exact);
+    if (formCache.size > 50_000) formCache.clear();
+    formCache.set(k, f);
+  }
+  return f;
 }
 
 /** Look a folded form up (for tests and tools). Returns the form id or -1. */

@@ -1,4 +1,4 @@
-export { compile, phraseVariants, lookupForm, type CompiledIndex, type CompiledTrigger } from './compile.ts';
+export { compile, compileAsync, phraseVariants, lookupForm, type CompiledIndex, type CompiledTrigger } from './compile.ts';
 export { NoteMatch } from './note.ts';
 export { rank, contextHits, DEFAULT_MAX_PROMPTS, type MatchContext, type RankOptions, type PromptMatch, type MatchedSpan } from './rank.ts';
 import type { CompiledIndex } from './compile.ts';

@@ -60,6 +60,11 @@ export function buildIndex(docs: SearchDoc[]): MiniSearch<SearchDoc> {
   return ms;
 }
 
+/** Load an index built at build time (see build/search-index-plugin.ts). */
+export function loadIndex(json: string): MiniSearch<SearchDoc> {
+  return MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS);
+}
+
 export interface Hit {
   id: string;
   title: string;

@@ -6,7 +6,7 @@
  * so the rules lean generous, and tests pin the forms practitioners write.
  */
 
-const VOWEL_SUFFIXES = ['ed', 'ing', 'er', 'ers', 'ure', 'ures', 'ion', 'ions', 'ation', 'ive', 'al', 'ance', 'ence', 'ant', 'ent', 'or', 'ors', 'ised', 'ising', 'ise'];
+const VOWEL_SUFFIXES = ['ed', 'ing', 'er', 'ers', 'ure', 'ures', 'ion', 'ions', 'ation', 'ive', 'al', 'ance', 'ence', 'ant', 'ent', 'or', 'ors', 'ised', 'ising', 'ise', 'ized', 'izing', 'ize'];
 const CONSONANT_SUFFIXES = ['s', 'ful', 'fully', 'ment', 'ments', 'ly'];
 const STRIP = ['ational', 'ations', 'ation', 'ements', 'ement', 'fully', 'ments', 'ment', 'ings', 'ing', 'ures', 'ure', 'ful', 'ness', 'ions', 'ion', 'ers', 'ed', 'er', 'es', 'ly', 's'];
 const isVowel = (c: string | undefined) => c !== undefined && 'aeiou'.includes(c);
@@ -103,6 +103,15 @@ export function spellings(form: string): string[] {
 export function surfaceForms(word: string, exact: boolean): string[] {
   if (exact) return [word];
   const out = new Set<string>();
-  for (const s of spellings(word)) for (const f of inflect(s)) for (const v of spellings(f)) out.add(v);
+  // spelling variants of the word itself, then the inflections of each (the suffixes carry both
+  // -ise and -ize); a last pass only for the few spellings that appear with a suffix (-our/-or + al…)
+  for (const s of spellings(word)) {
+    for (const f of inflect(s)) {
+      out.add(f);
+      if (f.length > s.length && SUFFIX_SPELLING.test(f)) for (const v of spellings(f)) out.add(v);
+    }
+  }
   return [...out];
 }
+/** Forms whose spelling variant only shows once a suffix is added (behaviour+al, travel+led, organis+ation). */
+const SUFFIX_SPELLING = /(our|isation|ization|ll(ed|ing|er|or)|yse|yze)/;

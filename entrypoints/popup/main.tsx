@@ -1,9 +1,8 @@
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { buildIndex, search } from '../../core/search/search.ts';
-import { searchDocs } from '../../content/library/search-docs.ts';
-import { sections } from '../../content/library/index.ts';
+import { loadIndex, search } from '../../core/search/search.ts';
+import { indexJson, sections } from 'virtual:search-index';
 import { SearchBox, type Suggestion } from '../../components/SearchBox.tsx';
 import { SiteSwitch } from '../../components/SiteSwitch.tsx';
 import { sendToBackground } from '../../platform/messages.ts';
@@ -11,15 +10,13 @@ import { readEffective } from '../../platform/settings-store.ts';
 import { siteState } from '../../core/settings/settings.ts';
 import { openLearningPoint, pushRecent, readRecent } from '../../platform/navigation.ts';
 
-const docs = searchDocs();
-const byId = new Map(docs.map((d) => [d.id, d]));
+const index = loadIndex(indexJson);
 const toSuggestion = (id: string): Suggestion | null => {
-  const d = byId.get(id);
-  return d ? { id, title: d.title, section: d.section } : null;
+  const d = index.getStoredFields(id) as { title?: string; section?: string } | undefined;
+  return d?.title ? { id, title: d.title, section: d.section ?? '' } : null;
 };
 
 function Popup() {
-  const index = useMemo(() => buildIndex(docs), []);
   const [tabPrompts, setTabPrompts] = useState<Suggestion[]>([]);
   const [recent, setRecent] = useState<Suggestion[]>([]);
   const [site, setSite] = useState<{ origin: string; state: ReturnType<typeof siteState>; locked: boolean } | null>(null);
@@ -50,6 +47,10 @@ function Popup() {
     <main class="popup">
       <h1 class="sr">Practice Prompts</h1>
       <SearchBox
+        initialQuery={new URLSearchParams(location.search).get('q') ?? ''}
+        onResults={(n) => {
+          if (n > 0 && !performance.getEntriesByName('pp:first-result').length) performance.mark('pp:first-result');
+        }}
         run={(q, s) => search(index, q, { section: s || undefined })}
         sections={sections}
         tabPrompts={tabPrompts}
