@@ -10,7 +10,6 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact(), promptCards(), searchIndex()] }),
   manifest: ({ browser, manifestVersion }) => ({
-    options_ui: { page: 'options.html', open_in_tab: true },
     name: 'Practice Prompts',
     description:
       'Quiet prompts from the national analysis of serious case reviews 2017-19, shown beside the case notes you write. Nothing leaves your machine.',

@@ -51,6 +51,19 @@ export function watchTyping(win: Window, signal: AbortSignal, on: WatchEvents): 
       },
       opts,
     );
+    // Focus entering a child frame fires no focusin on its <iframe> (Firefox, and Chromium at times):
+    // only this window's blur, and Firefox updates activeElement after it. Look once the task is done.
+    w.addEventListener(
+      'blur',
+      (e) => {
+        if (e.target !== w) return;
+        setTimeout(() => {
+          const a = deepActive(doc);
+          if (a?.tagName === 'IFRAME') attachFrame(a as HTMLIFrameElement);
+        }, 0);
+      },
+      opts,
+    );
     w.addEventListener('compositionstart', () => (composing = true), opts);
     w.addEventListener(
       'compositionend',
