@@ -1,47 +1,131 @@
-/** Options page: noise settings, sites, built-in prompts, and a test bench. Props in, callbacks out. */
+/**
+ * Options page: noise settings, sites, built-in prompts, prompt sets (edit, import, export), and a
+ * test bench. Props in, callbacks out: every read and write goes through `platform`, so tests pass
+ * a fake. Every write is one whole, validated settings object (nothing saved half-way).
+ */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { OptionsPlatform } from '../../platform/options-platform.ts';
+import type { Notice } from '../../platform/settings-store.ts';
 import type { Effective, Settings } from '../../core/settings/settings.ts';
 import { normaliseOrigin } from '../../core/settings/settings.ts';
 import { compile, matchText } from '../../core/matcher/index.ts';
-import type { PromptSet } from '../../core/schema/prompt-set.ts';
-import defaultSet from '../../content/prompt-sets/default.json';
-import { learningPoints, sections, widerMessages } from '../../content/library/index.ts';
+import { LIMITS, type PromptSet } from '../../core/schema/prompt-set.ts';
+import { learningPoints, widerMessages } from '../../content/library/index.ts';
+import {
+  canonicalJson,
+  exportAll,
+  exportFileName,
+  exportSet,
+  utf8Length,
+  type ExportFile,
+  type ImportOptions,
+  type ImportPreview,
+} from '../../core/prompt-sets/io.ts';
+import { builtInSet, knownPromptIds, sectionOf, titleOf } from './catalogue.ts';
+import { downloadText, type Download } from './download.ts';
+import { ImportPanel, type ApplyOutcome } from './ImportPanel.tsx';
+import { applyImport, undoImport } from './import-actions.ts';
+import { LocalSets } from './LocalSets.tsx';
 
-const builtIn = defaultSet as PromptSet;
-const titleOf = (id: string) => learningPoints.find((l) => l.id === id)?.title ?? widerMessages.find((w) => w.id === id)?.title ?? id;
-const sectionOf = (id: string) => {
-  const lp = learningPoints.find((l) => l.id === id);
-  const sid = lp ? lp.section : widerMessages.some((w) => w.id === id) ? 'system' : '';
-  return sections.find((s) => s.id === sid)?.title ?? 'Local prompt';
-};
+export interface OptionsAppProps {
+  platform: OptionsPlatform;
+  /** Saves a file on this machine (tests pass a fake to see the text). */
+  download?: Download;
+}
 
-export function OptionsApp({ platform }: { platform: OptionsPlatform }) {
+const ORG = ' — set by your organisation';
+
+export function OptionsApp({ platform, download = downloadText }: OptionsAppProps) {
   const [eff, setEff] = useState<Effective | null>(null);
   const [user, setUser] = useState<Settings | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [canUndo, setCanUndo] = useState(false);
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
+  const [loadError, setLoadError] = useState('');
   const load = async () => {
-    setUser(await platform.readSettings());
-    setEff(await platform.readEffective());
+    try {
+      setUser(await platform.readSettings());
+      setEff(await platform.readEffective());
+      setNotice(await platform.readNotice());
+      setCanUndo((await platform.readLastImport()) !== null);
+    } catch (e) {
+      setLoadError(`The settings could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    }
   };
   useEffect(() => {
     void load();
     return platform.onChange(() => void load());
   }, []);
+
+  const reserved = useMemo(() => new Set([builtInSet.id, ...(eff?.managedSets ?? []).map((s) => s.id)]), [eff]);
+  const benchSets = useMemo(() => (eff ? [builtInSet, ...eff.managedSets, ...eff.settings.localSets] : []), [eff]);
+  if (loadError) return <p role="alert">{loadError}</p>;
   if (!eff || !user) return <p>Loading…</p>;
   const locked = new Set(eff.locked);
-  const save = async (next: Settings) => {
-    const errs = await platform.writeSettings(next);
+  const importOptions: ImportOptions = { locked: eff.locked, reservedSetIds: reserved };
+
+  /** Apply `fn` to the freshest stored settings and write the result whole. Returns problems. */
+  const update = async (fn: (s: Settings) => Settings, done = 'Saved.'): Promise<string[]> => {
+    let errs: string[];
+    try {
+      errs = await platform.writeSettings(fn(await platform.readSettings()));
+    } catch (e) {
+      errs = [`The settings could not be saved: ${e instanceof Error ? e.message : String(e)}`];
+    }
     setProblems(errs);
-    setStatus(errs.length ? 'Not saved: please fix the problems below.' : 'Saved.');
+    setStatus(errs.length ? 'Not saved: please fix the problems below.' : done);
     if (!errs.length) await load();
+    return errs;
   };
-  const lockNote = (k: string) => (locked.has(k as never) ? <span class="locked"> — set by your organisation</span> : null);
+
+  const onApply = async (file: ExportFile, shown: ImportPreview): Promise<ApplyOutcome> => {
+    const r = await applyImport(platform, file, shown, importOptions);
+    if (r.applied) {
+      setStatus('Import applied.');
+      setProblems([]);
+      await load();
+    }
+    return r.repreview ? { problems: r.problems, repreview: r.repreview } : { problems: r.problems };
+  };
+
+  const onUndo = async (): Promise<string[]> => {
+    const errs = await undoImport(platform);
+    if (!errs.length) {
+      setStatus('Last import undone.');
+      await load();
+    }
+    return errs;
+  };
+
+  const lockNote = (k: string) => (locked.has(k as never) ? <span class="locked">{ORG}</span> : null);
+  const userDisabled = new Set(user.disabledPrompts);
+  const effDisabled = new Set(eff.settings.disabledPrompts);
   return (
     <div class="options">
       <h1>Practice Prompts — settings and prompt sets</h1>
       <p class="muted">Everything here stays in this browser. Nothing you type in case notes is stored.</p>
+      {notice && (
+        <CorruptNotice
+          notice={notice}
+          onDownload={() => download('practice-prompts-old-settings.json', canonicalJson(notice.value ?? null))}
+          onDismiss={async () => {
+            await platform.clearNotice();
+            setNotice(null);
+          }}
+        />
+      )}
+      {eff.policyProblems.length > 0 && (
+        <section class="notice" aria-labelledby="h-policy">
+          <h2 id="h-policy">Problems in your organisation's policy</h2>
+          <p>These parts of the policy were not used; the rest of it applies. Please tell whoever manages this browser.</p>
+          <ul class="problems">
+            {eff.policyProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <p role="status">{status}</p>
       {problems.length > 0 && (
         <ul class="problems" role="alert">
@@ -55,7 +139,14 @@ export function OptionsApp({ platform }: { platform: OptionsPlatform }) {
         <legend>Noise</legend>
         <label>
           Most prompts shown at once{lockNote('maxPrompts')}{' '}
-          <select disabled={locked.has('maxPrompts')} value={String(eff.settings.maxPrompts)} onChange={(e) => save({ ...user, maxPrompts: Number((e.target as HTMLSelectElement).value) })}>
+          <select
+            disabled={locked.has('maxPrompts')}
+            value={String(eff.settings.maxPrompts)}
+            onChange={(e) => {
+              const n = Number((e.target as HTMLSelectElement).value);
+              void update((s) => ({ ...s, maxPrompts: n }));
+            }}
+          >
             {[1, 2, 3, 4, 5].map((n) => (
               <option key={n} value={String(n)}>
                 {n}
@@ -71,48 +162,128 @@ export function OptionsApp({ platform }: { platform: OptionsPlatform }) {
             max={1440}
             disabled={locked.has('cooldownMinutes')}
             value={eff.settings.cooldownMinutes}
-            onChange={(e) => save({ ...user, cooldownMinutes: Math.round(Number((e.target as HTMLInputElement).value)) })}
+            onChange={(e) => {
+              const n = Math.round(Number((e.target as HTMLInputElement).value));
+              void update((s) => ({ ...s, cooldownMinutes: n }));
+            }}
           />
         </label>
         <label>
           Where prompts appear{lockNote('surface')}{' '}
-          <select disabled={locked.has('surface')} value={eff.settings.surface} onChange={(e) => save({ ...user, surface: (e.target as HTMLSelectElement).value as Settings['surface'] })}>
+          <select
+            disabled={locked.has('surface')}
+            value={eff.settings.surface}
+            onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value as Settings['surface'];
+              void update((s) => ({ ...s, surface: v }));
+            }}
+          >
             <option value="chip">In the page (a small chip at the edge)</option>
             <option value="panel">Side panel only</option>
             <option value="both">Both</option>
           </select>
         </label>
+        {locked.has('pausedEverywhere') && (
+          <p class="locked">
+            Prompts are {eff.settings.pausedEverywhere ? 'paused' : 'on'} everywhere{ORG}.
+          </p>
+        )}
       </fieldset>
-      <Sites eff={eff} user={user} locked={locked.has('sites')} save={save} />
+      <Sites eff={eff} user={user} locked={locked.has('sites')} update={update} />
       <h2>Built-in prompts</h2>
       <p class="muted">Switch off learning points that do not fit your service.{lockNote('disabledPrompts')}</p>
       <ul class="lp-toggles">
-        {[...learningPoints.map((l) => l.id), ...widerMessages.map((w) => w.id)].map((id) => (
-          <li key={id}>
-            <label>
-              <input
-                type="checkbox"
-                checked={!eff.settings.disabledPrompts.includes(id)}
-                disabled={locked.has('disabledPrompts') && eff.settings.disabledPrompts.includes(id)}
-                onChange={(e) => {
-                  const on = (e.target as HTMLInputElement).checked;
-                  const set = new Set(user.disabledPrompts);
-                  if (on) set.delete(id);
-                  else set.add(id);
-                  void save({ ...user, disabledPrompts: [...set] });
-                }}
-              />{' '}
-              {titleOf(id)}
-            </label>
-          </li>
-        ))}
+        {[...learningPoints.map((l) => l.id), ...widerMessages.map((w) => w.id)].map((id) => {
+          const byOrg = locked.has('disabledPrompts') && effDisabled.has(id) && !userDisabled.has(id);
+          return (
+            <li key={id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={!effDisabled.has(id)}
+                  disabled={byOrg}
+                  onChange={(e) => {
+                    const on = (e.target as HTMLInputElement).checked;
+                    void update((s) => {
+                      const set = new Set(s.disabledPrompts);
+                      if (on) set.delete(id);
+                      else set.add(id);
+                      return { ...s, disabledPrompts: [...set] };
+                    });
+                  }}
+                />{' '}
+                {titleOf(id)}
+                {byOrg && <span class="locked"> — switched off{ORG}</span>}
+              </label>
+            </li>
+          );
+        })}
       </ul>
-      <TestBench sets={[builtIn, ...eff.managedSets, ...eff.settings.localSets]} disabled={eff.settings.disabledPrompts} max={eff.settings.maxPrompts} />
+      <LocalSets
+        localSets={eff.settings.localSets}
+        managedSets={eff.managedSets}
+        locked={locked.has('localSets')}
+        knownIds={knownPromptIds}
+        reservedIds={reserved}
+        onSave={(originalId, set) =>
+          update((s) => {
+            const has = originalId !== null && s.localSets.some((x) => x.id === originalId);
+            return { ...s, localSets: has ? s.localSets.map((x) => (x.id === originalId ? set : x)) : [...s.localSets, set] };
+          }, `Saved “${set.name}”.`)
+        }
+        onDelete={(id) => update((s) => ({ ...s, localSets: s.localSets.filter((x) => x.id !== id) }), 'Prompt set deleted.')}
+        onExport={(set) => download(exportFileName(set), exportSet(set))}
+      />
+      <ImportPanel
+        user={user}
+        knownIds={knownPromptIds}
+        importOptions={importOptions}
+        canUndo={canUndo}
+        onApply={onApply}
+        onUndo={onUndo}
+        onExportAll={() => {
+          const text = exportAll(user);
+          download(exportFileName(null), text);
+          if (utf8Length(text) > LIMITS.fileBytes) {
+            setProblems(['This export is larger than 1 MB, so it cannot be imported again in one go. Export the prompt sets one at a time as well.']);
+          }
+        }}
+      />
+      <TestBench sets={benchSets} disabled={eff.settings.disabledPrompts} max={eff.settings.maxPrompts} />
     </div>
   );
 }
 
-function Sites({ eff, user, locked, save }: { eff: Effective; user: Settings; locked: boolean; save(s: Settings): Promise<void> }) {
+function CorruptNotice({ notice, onDownload, onDismiss }: { notice: Notice; onDownload(): void; onDismiss(): Promise<void> }) {
+  const when = Number.isFinite(notice.at) ? new Date(notice.at).toLocaleString('en-GB') : 'recently';
+  return (
+    <section class="notice" role="alert" aria-labelledby="h-corrupt">
+      <h2 id="h-corrupt">Your saved settings could not be read</h2>
+      <p>
+        On {when} the saved settings could not be used ({String(notice.error)}), so Practice Prompts went back to its standard settings. The old
+        settings were kept: you can download them to look at or to send to whoever supports you.
+      </p>
+      <button type="button" onClick={onDownload}>
+        Download the old settings
+      </button>
+      <button type="button" onClick={() => void onDismiss()}>
+        Dismiss
+      </button>
+    </section>
+  );
+}
+
+function Sites({
+  eff,
+  user,
+  locked,
+  update,
+}: {
+  eff: Effective;
+  user: Settings;
+  locked: boolean;
+  update(fn: (s: Settings) => Settings): Promise<string[]>;
+}) {
   const [draft, setDraft] = useState('');
   const [err, setErr] = useState('');
   return (
@@ -123,9 +294,9 @@ function Sites({ eff, user, locked, save }: { eff: Effective; user: Settings; lo
         {eff.settings.sites.map((s) => (
           <li key={s}>
             {s}
-            {locked && !user.sites.includes(s) ? <span class="locked"> — set by your organisation</span> : ' '}
+            {locked && !user.sites.includes(s) ? <span class="locked">{ORG}</span> : ' '}
             {user.sites.includes(s) && (
-              <button type="button" onClick={() => save({ ...user, sites: user.sites.filter((x) => x !== s) })}>
+              <button type="button" onClick={() => void update((x) => ({ ...x, sites: x.sites.filter((y) => y !== s) }))}>
                 Remove<span class="sr"> {s}</span>
               </button>
             )}
@@ -143,7 +314,7 @@ function Sites({ eff, user, locked, save }: { eff: Effective; user: Settings; lo
           if (!o) return setErr('That is not a web address, e.g. https://lcs.example.gov.uk');
           setErr('');
           setDraft('');
-          void save({ ...user, sites: [...new Set([...user.sites, o])] });
+          void update((x) => ({ ...x, sites: [...new Set([...x.sites, o])] }));
         }}
       >
         Add site
@@ -157,6 +328,7 @@ function TestBench({ sets, disabled, max }: { sets: PromptSet[]; disabled: strin
   const [text, setText] = useState('');
   const index = useMemo(() => compile(sets, { disabled: new Set(disabled) }), [sets, disabled]);
   const results = useMemo(() => matchText(index, text, {}, { maxPrompts: max }), [index, text, max]);
+  const local = sets.slice(1);
   return (
     <section aria-labelledby="h-bench">
       <h2 id="h-bench">Test bench</h2>
@@ -168,7 +340,7 @@ function TestBench({ sets, disabled, max }: { sets: PromptSet[]; disabled: strin
       <ol class="bench-result" aria-live="polite" aria-label="Prompts that would appear">
         {results.map((r) => (
           <li key={r.id}>
-            <strong>{titleOf(r.id)}</strong> — {sectionOf(r.id)}
+            <strong>{titleOf(r.id, local)}</strong> — {sectionOf(r.id)}
             {r.gentle ? ' (softened: mentioned as not a concern)' : ''}. Why: {[...new Set(r.spans.map((s) => text.slice(s.start, s.end)))].join(', ')}
           </li>
         ))}

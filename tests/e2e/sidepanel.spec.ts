@@ -17,7 +17,7 @@ test('the real side panel lists the current tab’s prompts', async ({ context, 
   await demo.bringToFront();
   const panelText = async () =>
     ext.evaluate(() => {
-      const views = chrome.extension.getViews().filter((w) => w.location.pathname.endsWith('/sidepanel.html'));
+      const views = (chrome.extension.getViews() as unknown as globalThis.Window[]).filter((w) => w.location.pathname.endsWith('/sidepanel.html'));
       return views.map((w) => w.document.body.innerText).join('\n');
     });
   await expect.poll(panelText, { timeout: 10000 }).toContain('Prompts for this page');
