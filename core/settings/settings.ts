@@ -112,7 +112,7 @@ export function loadSettings(stored: unknown): LoadResult {
 // ---------------------------------------------------------------------------------------------
 // Managed policy (storage.managed / Firefox policies.json "3rdparty").
 
-export const PolicySchema = z.object({
+const POLICY_SHAPE = {
   sites: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(500))),
   /** Prompt sets as objects or as JSON strings (ADMX/registry can only carry strings). */
   promptSets: z.optional(z.array(z.union([z.string().check(z.maxLength(LIMITS.fileBytes)), z.unknown()])).check(z.maxLength(LIMITS.sets))),
@@ -123,7 +123,8 @@ export const PolicySchema = z.object({
   pausedEverywhere: z.optional(z.boolean()),
   /** Settings the user cannot change. Keys set above are locked too. */
   locked: z.optional(z.array(z.enum(LOCKABLE))),
-});
+};
+export const PolicySchema = z.object(POLICY_SHAPE);
 export type Policy = z.infer<typeof PolicySchema>;
 
 export interface Effective {
@@ -141,11 +142,28 @@ export function parsePolicy(raw: unknown): { policy: Policy; managedSets: Prompt
   if (raw === undefined || raw === null || (typeof raw === 'object' && Object.keys(raw as object).length === 0)) {
     return { policy: {}, managedSets: [], problems };
   }
-  const r = PolicySchema.safeParse(raw);
-  if (!r.success) {
-    problems.push(...formatIssues(r.error.issues).map((p) => `policy ${p}`));
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push('policy: must be an object of settings');
     return { policy: {}, managedSets: [], problems };
   }
+  // Each key on its own: one mistyped value must not drop (or unlock) the rest of the policy.
+  const policy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const schema = (POLICY_SHAPE as Record<string, z.ZodMiniType>)[key];
+    if (!schema) {
+      problems.push(`policy ${key}: is not a setting Practice Prompts knows (ignored)`);
+      continue;
+    }
+    const one = schema.safeParse(value);
+    if (one.success) policy[key] = one.data;
+    else {
+      for (const iss of one.error.issues) {
+        const sub = iss.path.length ? formatPath(iss.path) : '';
+        problems.push(`policy ${key}${sub && !sub.startsWith('[') ? '.' : ''}${sub}: ${iss.message} (ignored)`);
+      }
+    }
+  }
+  const r = { data: policy as Policy };
   const managedSets: PromptSet[] = [];
   (r.data.promptSets ?? []).forEach((s, i) => {
     let value: unknown = s;

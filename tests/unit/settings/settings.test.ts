@@ -218,3 +218,17 @@ describe('parsePolicy', () => {
     expect(e.managedSets).toEqual([set('org')]);
   });
 });
+
+describe('a policy with one bad value', () => {
+  it('keeps the good keys (and their locks) and reports the bad one with its path', async () => {
+    const { mergeSettings, DEFAULT_SETTINGS } = await import('../../../core/settings/settings.ts');
+    const eff = mergeSettings(DEFAULT_SETTINGS, { sites: ['https://lcs.example.gov.uk'], maxPrompts: 9, locked: ['surface'], surface: 'panel', bogus: 1 });
+    expect(eff.settings.sites).toEqual(['https://lcs.example.gov.uk']);
+    expect(eff.settings.surface).toBe('panel');
+    expect(eff.settings.maxPrompts).toBe(DEFAULT_SETTINGS.maxPrompts);
+    expect(eff.locked).toEqual(expect.arrayContaining(['sites', 'surface']));
+    expect(eff.locked).not.toContain('maxPrompts');
+    expect(eff.policyProblems.some((p) => p.startsWith('policy maxPrompts: '))).toBe(true);
+    expect(eff.policyProblems.some((p) => p.startsWith('policy bogus: '))).toBe(true);
+  });
+});
