@@ -62,6 +62,8 @@ export interface CompiledIndex {
 interface Word {
   folded: string;
   exact: boolean;
+  /** With `exact`: the word and its plural (acronyms: "SWs", "CP plans"). */
+  plural?: boolean;
 }
 
 /** Split a phrase into words; quoted words ("NFA") match exactly, without inflection. */
@@ -106,7 +108,8 @@ export function phraseVariants(phrase: string): Word[][] {
         if (other === member) continue;
         const v = [
           ...words.slice(0, at),
-          ...other.filter((w) => !FILLERS.has(w)).map((folded) => ({ folded, exact: folded.length <= 4 })),
+          // acronyms match themselves and their plural only (SWs, CP plans); longer words inflect
+          ...other.filter((w) => !FILLERS.has(w)).map((folded) => ({ folded, exact: folded.length <= 4, plural: folded.length <= 4 })),
           ...words.slice(at + member.length),
         ];
         const k = key(v);
@@ -119,7 +122,8 @@ export function phraseVariants(phrase: string): Word[][] {
   }
   return variants;
 }
-const key = (ws: Word[]) => ws.map((w) => (w.exact ? '=' : '') + w.folded).join(' ');
+const key = (ws: Word[]) => ws.map((w) => wordKey(w)).join(' ');
+const wordKey = (w: Word) => (w.exact ? (w.plural ? '+' : '=') : '') + w.folded;
 function indexOfSeq(words: Word[], seq: string[]): number {
   outer: for (let i = 0; i + seq.length <= words.length; i++) {
     for (let j = 0; j < seq.length; j++) if (words[i + j]!.folded !== seq[j]) continue outer;
@@ -189,12 +193,12 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   for (const f of NEGATION_CUES) formFlags[formId(f)]! |= FORM_NEG;
 
   const wordId = (w: Word): number => {
-    const k = (w.exact ? '=' : '') + w.folded;
+    const k = wordKey(w);
     let id = wordIds.get(k);
     if (id === undefined) {
       id = wordIds.size;
       wordIds.set(k, id);
-      for (const form of cachedForms(w.folded, w.exact)) {
+      for (const form of w.plural ? [w.folded, w.folded + 's'] : cachedForms(w.folded, w.exact)) {
         const fid = formId(form);
         if (formFlags[fid]! & FORM_FILLER) continue;
         pairForm.push(fid);
@@ -278,7 +282,7 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   // then the fewest phrases already anchored there, then the longest word.
   const nWords = wordIds.size;
   const wordText: string[] = [];
-  for (const [k, id] of wordIds) wordText[id] = k.replace(/^=/, '');
+  for (const [k, id] of wordIds) wordText[id] = k.replace(/^[=+]/, '');
   const firstLists: number[][] = Array.from({ length: nWords }, () => []);
   const phraseAnchor = new Int32Array(phraseWordsArr.length);
   const order = phraseWordsArr.map((_, i) => i).sort((a, b) => phraseWordsArr[a]!.length - phraseWordsArr[b]!.length);

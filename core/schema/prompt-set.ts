@@ -98,7 +98,10 @@ export const TriggerSchema = z.object({
   all: z.optional(z.array(phraseList).check(z.maxLength(5))),
   /** Where the `all` phrases must be: same sentence (default), within N words, or anywhere in the note. */
   window: z.optional(WindowSchema),
-  /** The trigger does not fire when one of these appears in the same window. */
+  /**
+   * The trigger does not fire when one of these appears in the same sentence (for "sentence" and
+   * word windows) or anywhere in the note (for the "note" window).
+   */
   not: z.optional(phraseList),
   /**
    * What a negated match ("no concerns about neglect", "not seen alone") does:

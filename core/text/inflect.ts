@@ -93,11 +93,21 @@ const REVERSE: Array<[RegExp, string]> = [
 
 export function spellings(form: string): string[] {
   const out = new Set([form]);
-  for (const [re, to] of SPELLING) if (re.test(form)) out.add(form.replace(re, to));
+  for (const [re, to] of SPELLING) {
+    // -our → -or only in real -our words (behaviour, colour, favour), never four/hour/your/pour/tour
+    if (to === 'or' && (form.length < 6 || SHORT_OUR.test(form))) continue;
+    if (re.test(form)) out.add(form.replace(re, to));
+  }
   // only reverse words that look American-specific; cheap and bounded
-  for (const [re, to] of REVERSE) if (re.test(form)) out.add(form.replace(re, to));
+  for (const [re, to] of REVERSE) {
+    // -or → -our only after a consonant other than o, in words of 5+ letters (color, behavior; not for, floor, door)
+    if (to === 'our' && (form.length < 5 || !/[^aeiou]or/.test(form))) continue;
+    if (re.test(form)) out.add(form.replace(re, to));
+  }
   return [...out];
 }
+/** Words ending in -our that are not British spellings of -or words. */
+const SHORT_OUR = /^(four|hour|your|pour|tour|sour|flour|dour|our|yours|ours|hours|fours|tours|pours|detour|contour|devour|paramour|troubadour)/;
 
 /** Every surface form of a phrase word. `exact` words (written in quotes) match only themselves. */
 export function surfaceForms(word: string, exact: boolean): string[] {

@@ -266,3 +266,21 @@ describe('edit region', () => {
     );
   });
 });
+
+describe('engine fixes from tuning the default set', () => {
+  it('never turns four/hour/your/for into other words', () => {
+    const ix = compile([set([T('four', ['four']), T('hour', ['hour']), T('behaviour', ['behaviour']), T('color', ['color'])])]);
+    expect(ids(ix, 'Thanks for the update, see you in an hor')).toEqual([]);
+    expect(ids(ix, 'colour and behavior').sort()).toEqual(['behaviour', 'color']);
+  });
+  it('acronym synonyms match their plural', () => {
+    const ix = compile([set([T('sw', ['social worker'])])]);
+    expect(ids(ix, 'two SWs visited')).toEqual(['sw']);
+    expect(ids(ix, 'the SW visited')).toEqual(['sw']);
+  });
+  it('not-lists apply to the whole sentence, also with a word window', () => {
+    const ix = compile([set([T('w', ['neglect'], { all: [['home']], window: { words: 2 }, not: ['training'] })])]);
+    expect(ids(ix, 'neglect at home')).toEqual(['w']);
+    expect(ids(ix, 'neglect at home was the subject of the training on Friday')).toEqual([]);
+  });
+});

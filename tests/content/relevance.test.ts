@@ -1,0 +1,137 @@
+/**
+ * Relevance of the built-in prompt set (content/prompt-sets/default.json).
+ *
+ * 1. The shared tuning samples (../shared/samples/relevance-samples.json, outside the repo): every
+ *    must group satisfied, nothing shown on negative cases, little noise overall.
+ * 2. Our own fictional snippets, phrased differently from the samples: the expected section is among
+ *    the (at most 3) prompts shown, or nothing is shown for office text.
+ */
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { compile, matchText } from '../../core/matcher/index.ts';
+import type { PromptSet } from '../../core/schema/prompt-set.ts';
+
+const repo = path.resolve(__dirname, '../..');
+const samplesPath = path.resolve(__dirname, '../../../shared/samples/relevance-samples.json');
+const defaultSet = JSON.parse(readFileSync(path.join(repo, 'content/prompt-sets/default.json'), 'utf8')) as PromptSet;
+const index = compile([defaultSet]);
+
+/** Learning point id → section id, read from the library; wider messages belong to "system". */
+function sectionMap(): Map<string, string> {
+  const map = new Map<string, string>();
+  const dir = path.join(repo, 'content/library/learning-points');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const lps = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { id: string; section?: string }[];
+    for (const lp of lps) map.set(lp.id, lp.section ?? file.replace(/\.json$/, ''));
+  }
+  const wider = JSON.parse(readFileSync(path.join(repo, 'content/library/wider-messages.json'), 'utf8')) as { id: string }[];
+  for (const w of wider) map.set(w.id, 'system');
+  return map;
+}
+const sectionOf = sectionMap();
+
+function shown(text: string) {
+  const prompts = matchText(index, text, {}, { maxPrompts: 3 });
+  return { prompts, sections: prompts.map((p) => sectionOf.get(p.id) ?? `unknown:${p.id}`) };
+}
+
+interface SampleCase {
+  id: string;
+  text: string;
+  must: string[][];
+  may: string[];
+}
+
+describe('built-in prompt set: shared relevance samples', () => {
+  const present = existsSync(samplesPath);
+  const cases: SampleCase[] = present ? (JSON.parse(readFileSync(samplesPath, 'utf8')) as { cases: SampleCase[] }).cases : [];
+
+  it.skipIf(!present)('satisfies every must group', () => {
+    const failures: string[] = [];
+    for (const c of cases) {
+      const { sections } = shown(c.text);
+      for (const group of c.must) if (!group.some((s) => sections.includes(s))) failures.push(`${c.id}: none of [${group.join(', ')}] in [${sections.join(', ')}]`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it.skipIf(!present)('shows nothing on negative cases', () => {
+    const noisy = cases
+      .filter((c) => c.must.length === 0 && c.may.length === 0)
+      .map((c) => ({ id: c.id, shown: shown(c.text).prompts.map((p) => p.id) }))
+      .filter((c) => c.shown.length > 0);
+    expect(noisy).toEqual([]);
+  });
+
+  it.skipIf(!present)('keeps noise (shown sections outside must and may) to at most 3 across the set', () => {
+    let noise = 0;
+    const detail: string[] = [];
+    for (const c of cases) {
+      const allowed = new Set([...c.must.flat(), ...c.may]);
+      const extra = [...new Set(shown(c.text).sections)].filter((s) => !allowed.has(s));
+      noise += extra.length;
+      if (extra.length) detail.push(`${c.id}: ${extra.join(', ')}`);
+    }
+    expect(noise, detail.join('; ')).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('built-in prompt set: our own snippets', () => {
+  // [snippet, expected section (or null: nothing at all should show)]
+  const table: [string, string | null][] = [
+    ['mum says the bruise came from rough play with his brother', 'daily-life'],
+    ['she later withdrew her allegation', 'disclosure'],
+    ['was not brought to the dentist again', 'daily-life'],
+    ['case transferred to Leeds by email', 'info'],
+    ['Mr X is a registered sex offender and has moved in', 'info'],
+    ['Tom (15) is very streetwise', 'older'],
+    ['the team has three vacancies', 'system'],
+    ['SW not able to see Kacey on her own, dad stayed in the room', 'daily-life'],
+    ['nan is too scared of mum to tell us what goes on', 'daily-life'],
+    ['School say his violence is just part of his autism', 'behaviour'],
+    ['Poppy (5) keeps trying to kiss and touch other children in the toilets, sexualised behaviour', 'disclosure'],
+    ['no clear disclosure so police will not investigate', 'disclosure'],
+    ['Video interview with the child is planned for next Tuesday', 'abe'],
+    ['Dylan (15) has been reported missing twice this week and is linked to county lines', 'older'],
+    ['Dad was hostile and refused to let me into the flat', 'engaging'],
+    ['Police escort requested for the next home visit', 'engaging'],
+    ['Probation shared that the new partner has convictions for offences against children', 'info'],
+    ['Referral from the GP was rejected as below threshold', 'escalation'],
+    ['The nursery disagree with the decision to close and want to escalate', 'escalation'],
+    ['Caseloads are unmanageable and we rely on agency staff', 'system'],
+    ['Rent arrears of £2,000 and the family use the food bank weekly', 'neglect'],
+    ['Health visitor says the diagnosis from the paediatrician has not been explained to school', 'info'],
+    ['Discussed in supervision and agreed to challenge dad about his account', 'system'],
+    ['Interpreter needed as mum speaks very little English', 'engaging'],
+    ['Parents disguised compliance: they agree to everything but nothing changes', 'engaging'],
+    ['Training on Friday', null],
+    ['Team lunch booked', null],
+    ['updated the spreadsheet', null],
+    ['Please remember to submit your timesheet before the payroll deadline', null],
+    ['Webinar on neglect and working with fathers next Tuesday', null],
+  ];
+
+  it.each(table)('%s → %s', (text, expected) => {
+    const { prompts, sections } = shown(text);
+    if (expected === null) expect(prompts.map((p) => p.id)).toEqual([]);
+    else expect(sections).toContain(expected);
+  });
+
+  it('words a ruled-out concern gently', () => {
+    const { prompts, sections } = shown('No concerns regarding neglect');
+    expect(sections).toContain('neglect');
+    expect(prompts.find((p) => sectionOf.get(p.id) === 'neglect')?.gentle).toBe(true);
+  });
+
+  it('never shows more than three prompts', () => {
+    const busy =
+      'Neglect and poor home conditions; child not seen alone; sexualised behaviour at school; no disclosure; ABE planned; missing overnight; dad hostile; new partner is a schedule 1 offender; threshold not met; caseloads high.';
+    expect(shown(busy).prompts.length).toBeLessThanOrEqual(3);
+  });
+
+  it('only leads to known learning points and wider messages', () => {
+    const unknown = defaultSet.triggers.flatMap((t) => t.leadsTo).filter((id) => !sectionOf.has(id));
+    expect(unknown).toEqual([]);
+  });
+});
