@@ -106,20 +106,21 @@ export function PromptSurface(p: PromptSurfaceProps) {
                           p.onOpen(x.id);
                         }}
                       >
-                        Open learning point<span class="pp-sr">: {x.card.title}</span>
+                        <span aria-hidden="true">Open learning point</span>
+                        <span class="pp-sr">Open learning point: {x.card.title}</span>
                       </a>
                     )}
-                    <button type="button" onMouseDown={keep} onClick={() => p.onDismiss(x.id)}>
-                      Dismiss<span class="pp-sr"> {x.card.title}</span>
+                    <button type="button" aria-label={`Dismiss: ${x.card.title}`} onMouseDown={keep} onClick={() => p.onDismiss(x.id)}>
+                      Dismiss
                     </button>
-                    <button type="button" onMouseDown={keep} onClick={() => p.onSnooze(x.id, 'hour')}>
-                      Snooze 1 hour<span class="pp-sr">: {x.card.title}</span>
+                    <button type="button" aria-label={`Snooze 1 hour: ${x.card.title}`} onMouseDown={keep} onClick={() => p.onSnooze(x.id, 'hour')}>
+                      Snooze 1 hour
                     </button>
-                    <button type="button" onMouseDown={keep} onClick={() => p.onSnooze(x.id, 'today')}>
-                      Snooze today<span class="pp-sr">: {x.card.title}</span>
+                    <button type="button" aria-label={`Snooze today: ${x.card.title}`} onMouseDown={keep} onClick={() => p.onSnooze(x.id, 'today')}>
+                      Snooze today
                     </button>
-                    <button type="button" onMouseDown={keep} onClick={() => p.onNotRelevant(x.id)}>
-                      Not relevant<span class="pp-sr">: {x.card.title}</span>
+                    <button type="button" aria-label={`Not relevant: ${x.card.title}`} onMouseDown={keep} onClick={() => p.onNotRelevant(x.id)}>
+                      Not relevant
                     </button>
                   </div>
                 </article>

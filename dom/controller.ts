@@ -3,7 +3,7 @@
  * and reports what to show. It reads fields and never writes to them.
  */
 import type { PromptCard } from '../core/cards.ts';
-import { compile, NoteMatch, rank, type CompiledIndex, type PromptMatch } from '../core/matcher/index.ts';
+import { compileAsync, NoteMatch, rank, type CompiledIndex, type PromptMatch } from '../core/matcher/index.ts';
 import type { PromptSet } from '../core/schema/prompt-set.ts';
 import { fieldLabel, pageContext, readText, type Editable } from './fields.ts';
 import { watchTyping } from './watch.ts';
@@ -19,10 +19,11 @@ export interface ShownPrompt {
 export interface ControllerOptions {
   win: Window;
   signal: AbortSignal;
-  defaultSet: PromptSet;
   cards: readonly PromptCard[];
   /** Called with the prompts to show whenever they change. */
   show(prompts: ShownPrompt[], field: HTMLElement | null): void;
+  /** Called after a refresh that changed nothing (e.g. to put the surface back if the page removed it). */
+  unchanged?(): void;
   /** Debounce after input, ms. */
   debounceMs?: number;
 }
@@ -42,7 +43,9 @@ interface FieldState {
 }
 
 export class PromptController {
-  private index: CompiledIndex;
+  /** Null until the prompt set is compiled (in small slices, so the page never waits on us). */
+  private index: CompiledIndex | null = null;
+  private compiling = 0;
   private cards = new Map<string, PromptCard>();
   private settings: PageSettings = { maxPrompts: 3, cooldownMinutes: 60, disabledPrompts: [], sets: [], quiet: {} };
   private fields = new WeakMap<HTMLElement, FieldState>();
@@ -54,7 +57,6 @@ export class PromptController {
 
   constructor(private readonly opts: ControllerOptions) {
     for (const c of opts.cards) this.cards.set(c.id, c);
-    this.index = compile([opts.defaultSet]);
     opts.signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
   }
 
@@ -88,10 +90,18 @@ export class PromptController {
         });
       }
     }
-    this.index = compile([this.opts.defaultSet, ...s.sets], { disabled: new Set(s.disabledPrompts) });
-    this.fields = new WeakMap();
-    this.lastKey = '';
-    this.schedule(0);
+    const run = ++this.compiling;
+    void compileAsync(s.sets, { disabled: new Set(s.disabledPrompts), signal: this.opts.signal, budgetMs: 8 })
+      .then((index) => {
+        if (run !== this.compiling) return; // a newer configuration superseded this one
+        this.index = index;
+        this.fields = new WeakMap();
+        this.lastKey = '';
+        this.schedule(0);
+      })
+      .catch(() => {
+        /* aborted: the page was left or the extension updated */
+      });
   }
 
   dismiss(id: string): void {
@@ -119,7 +129,7 @@ export class PromptController {
   refresh(): void {
     if (this.opts.signal.aborted) return;
     const ed = this.current;
-    if (!ed || !ed.el.isConnected) return;
+    if (!ed || !ed.el.isConnected || !this.index) return;
     let st = this.fields.get(ed.el);
     if (!st) {
       st = { note: new NoteMatch(this.index), label: fieldLabel(ed.el), page: pageContext(ed.el) };
@@ -135,7 +145,7 @@ export class PromptController {
     } catch {
       url = ed.el.ownerDocument.location.href;
     }
-    const matches = rank(this.index, st.note.getSentences(), { field: st.label, page: st.page, url }, {
+    const matches = rank(this.index, st.note.getHitSentences(), { field: st.label, page: st.page, url }, {
       maxPrompts: this.settings.maxPrompts,
       quiet,
       now,
@@ -143,7 +153,10 @@ export class PromptController {
     const text = st.note.value;
     const shown = matches.filter((m) => this.cards.has(m.id)).map((m) => this.toShown(m, text));
     const key = shown.map((s) => `${s.id}:${s.gentle}:${s.why.join('|')}`).join(',');
-    if (key === this.lastKey) return;
+    if (key === this.lastKey) {
+      this.opts.unchanged?.();
+      return;
+    }
     this.lastKey = key;
     this.opts.show(shown, ed.el);
   }

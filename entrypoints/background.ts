@@ -4,6 +4,14 @@ import { isToBG, sendToTab, type PageConfig, type Replies, type ToBG } from '../
 import { readEffective, readQuiet, setQuiet, updateSettings, KEYS } from '../platform/settings-store.ts';
 import { syncSiteScripts } from '../platform/sites.ts';
 import { siteState, normaliseOrigin } from '../core/settings/settings.ts';
+import type { PromptSet } from '../core/schema/prompt-set.ts';
+import defaultSetJson from '../content/prompt-sets/default.json';
+
+/** The built-in set as pages need it: managers' notes stripped. */
+const BUILT_IN: PromptSet = {
+  ...(defaultSetJson as PromptSet),
+  triggers: (defaultSetJson as PromptSet).triggers.map(({ note: _note, ...t }) => t),
+};
 
 /** Prompt ids per tab and frame: derived facts only, kept in memory and in session storage. */
 const tabPrompts = new Map<number, Map<number, string[]>>();
@@ -52,7 +60,7 @@ async function handle(msg: ToBG, sender: { tab?: { id?: number; url?: string }; 
         maxPrompts: s.maxPrompts,
         cooldownMinutes: s.cooldownMinutes,
         disabledPrompts: s.disabledPrompts,
-        sets: [...eff.managedSets, ...s.localSets],
+        sets: [BUILT_IN, ...eff.managedSets, ...s.localSets],
         quiet: await readQuiet(),
       };
       return config;

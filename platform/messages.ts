@@ -12,7 +12,8 @@ export interface PageConfig {
   maxPrompts: number;
   cooldownMinutes: number;
   disabledPrompts: string[];
-  /** Local and managed sets (the built-in set ships with the content script). */
+  /** The built-in set (without managers' notes), then managed and local sets. Kept out of the
+   *  content-script bundle: the background sends it once per page. */
   sets: PromptSet[];
   /** Prompt id → time (ms) until which it stays quiet (snoozed). */
   quiet: Record<string, number>;

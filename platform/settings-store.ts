@@ -37,12 +37,24 @@ export async function updateSettings(fn: (s: Settings) => Settings): Promise<str
   return writeSettings(fn(await readSettings()));
 }
 
-/** The organisation's policy. Firefox throws when no policy exists; Chrome returns {}. */
-export async function readPolicy(): Promise<unknown> {
+let lastPolicy: unknown = undefined;
+/**
+ * The organisation's policy. Firefox throws when no policy exists; Chrome returns {}. Right after
+ * browser start Chrome can take seconds to answer: after `waitMs` we go on with the last policy we
+ * read (or none) rather than keep a page waiting, and pick the answer up when it comes.
+ */
+export async function readPolicy(waitMs = 400): Promise<unknown> {
+  const read = browser.storage.managed.get(null).then(
+    (p) => (lastPolicy = p),
+    () => (lastPolicy = {}),
+  );
+  if (lastPolicy !== undefined && waitMs === 0) return lastPolicy;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<unknown>((r) => (timer = setTimeout(() => r(lastPolicy ?? {}), waitMs)));
   try {
-    return await browser.storage.managed.get(null);
-  } catch {
-    return {};
+    return await Promise.race([read, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -51,13 +51,13 @@ if (!headless) {
   console.log(`Demo open at ${url}/demo.html with Practice Prompts loaded. Type a case note (try "Concerns about neglect…"). Close the browser to finish.`);
   await new Promise((r) => context.on('close', r));
 } else {
-  console.log('No display found: running the demo headless and writing screenshots to docs/screenshots/.');
-  mkdirSync('docs/screenshots', { recursive: true });
+  console.log('No display found: running the demo headless and writing screenshots to reports/demo/.');
+  mkdirSync('reports/demo', { recursive: true });
   await page.locator('#case-note').click();
   await page.keyboard.type('Home visit. Concerns about neglect: the baby’s nappy had not been changed and there was little food in the house. Mum said the bruise came from rough play. The child was not seen alone.', { delay: 5 });
   await page.waitForTimeout(1500);
   if (process.env.PP_DEBUG) console.log('host present:', await page.evaluate(() => !!document.querySelector('practice-prompts')));
-  await page.screenshot({ path: 'docs/screenshots/demo-collapsed.png' });
+  await page.screenshot({ path: 'reports/demo/demo-collapsed.png' });
   const cdp = await context.newCDPSession(page);
   const { nodes } = await cdp.send('Accessibility.getFullAXTree');
   const chip = nodes.find((n) => n.role?.value === 'button' && /^Practice prompts:/.test(n.name?.value ?? ''));
@@ -67,8 +67,8 @@ if (!headless) {
     await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
     await page.waitForTimeout(400);
   }
-  await page.screenshot({ path: 'docs/screenshots/demo-expanded.png' });
-  console.log(chip ? `Prompt shown: "${chip.name.value}". Screenshots: docs/screenshots/demo-collapsed.png, docs/screenshots/demo-expanded.png` : 'No prompt appeared (unexpected).');
+  await page.screenshot({ path: 'reports/demo/demo-expanded.png' });
+  console.log(chip ? `Prompt shown: "${chip.name.value}". Screenshots: reports/demo/demo-collapsed.png, reports/demo/demo-expanded.png` : 'No prompt appeared (unexpected).');
   await context.close();
 }
 server.close();

@@ -76,6 +76,7 @@ if (want('e2e')) {
   const exe = ensureBrowser(findChromium, 'chromium', CHROMIUM_HELP);
   if (!exe) step('e2e in Chromium (no Chromium: see above)', false);
   else {
+    run('fixtures', 'node', ['scripts/build-fixtures.mjs']);
     rmSync('reports/playwright.json', { force: true });
     npx('e2e (Chromium)', ['playwright', 'test'], { env: { ...process.env, CHROMIUM_PATH: exe } });
     const p = readJson('reports/playwright.json');

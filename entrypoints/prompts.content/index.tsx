@@ -7,8 +7,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import cards from 'virtual:prompt-cards';
-import defaultSetJson from '../../content/prompt-sets/default.json';
-import type { PromptSet } from '../../core/schema/prompt-set.ts';
 import { PromptController, type ShownPrompt } from '../../dom/controller.ts';
 import { createHost, type Host } from '../../dom/host.ts';
 import { parentHandlesThisFrame } from '../../dom/watch.ts';
@@ -68,8 +66,9 @@ async function start(life: AbortController): Promise<void> {
   const controller = new PromptController({
     win: window,
     signal,
-    defaultSet: defaultSetJson as PromptSet,
     cards,
+    // a page that removed our element gets it back on the next keystroke
+    unchanged: () => shown.length > 0 && host?.ensureAttached(),
     show: (prompts, f) => {
       const grew = prompts.some((p) => !shown.some((s) => s.id === p.id));
       shown = prompts;
