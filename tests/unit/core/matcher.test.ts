@@ -284,3 +284,20 @@ describe('engine fixes from tuning the default set', () => {
     expect(ids(ix, 'neglect at home was the subject of the training on Friday')).toEqual([]);
   });
 });
+
+describe('no pathological matching', () => {
+  it('10,000 triggers sharing prefixes against adversarial texts stay linear', () => {
+    const triggers: Trigger[] = [];
+    for (let i = 0; i < 10_000; i++) triggers.push(T(`t${i}`, [`a a a a a a a ${'a'.repeat(1 + (i % 40))}`, `aaa${i}`]));
+    const ix = compile([set(triggers)]);
+    const texts = ['a'.repeat(100_000), 'a '.repeat(50_000), ('a a a a a a a ' + 'a'.repeat(20) + ' ').repeat(2_000), 'aaa1 '.repeat(20_000)];
+    for (const text of texts) {
+      const t0 = performance.now();
+      const r = matchText(ix, text, {}, { maxPrompts: 3 });
+      const ms = performance.now() - t0;
+      expect(r.length).toBeLessThanOrEqual(3);
+      // a fixed budget, generous for a loaded 2-core machine: linear work is milliseconds here
+      expect(ms).toBeLessThan(3000);
+    }
+  });
+});
