@@ -19,8 +19,8 @@ export interface SurfacePrompt {
 export interface PromptSurfaceProps {
   prompts: SurfacePrompt[];
   expanded: boolean;
-  /** Where to sit so as not to cover the field being typed in. */
-  corner: 'bottom-right' | 'top-right' | 'bottom-left' | 'top-left';
+  /** Where to sit, and how much room to take, so as not to cover the field being typed in. */
+  placement: { corner: 'bottom-right' | 'top-right' | 'bottom-left' | 'top-left'; maxHeight: number; maxWidth: number };
   announcement: string;
   /** Move keyboard focus into the region (only when opened from the keyboard shortcut). */
   focusRegion: boolean;
@@ -52,7 +52,12 @@ export function PromptSurface(p: PromptSurfaceProps) {
     }
   };
   return (
-    <div class={`pp ${p.corner}`} onKeyDown={onKey} hidden={n === 0}>
+    <div
+      class={`pp ${p.placement.corner}`}
+      style={{ '--pp-max-h': `${Math.round(p.placement.maxHeight)}px`, '--pp-w': `${Math.round(p.placement.maxWidth)}px` }}
+      onKeyDown={onKey}
+      hidden={n === 0}
+    >
       <div role="status" aria-live="polite" class="pp-sr">
         {p.announcement}
       </div>
@@ -152,7 +157,7 @@ export const SURFACE_CSS = `
 .pp-chip:focus-visible, .pp button:focus-visible, .pp a:focus-visible, .pp-region:focus-visible { outline: 3px solid #1a65c0; outline-offset: 2px; }
 .pp-dot { width: 8px; height: 8px; border-radius: 50%; background: var(--accent); }
 .pp-region { background: var(--bg); color: var(--fg); border: 1px solid var(--border); border-radius: 10px; padding: 10px 12px;
-  box-shadow: 0 4px 16px rgba(0,0,0,.18); max-height: min(70vh, 560px); overflow: auto; width: min(380px, calc(100vw - 24px)); }
+  box-shadow: 0 4px 16px rgba(0,0,0,.18); max-height: var(--pp-max-h, min(70vh, 560px)); overflow: auto; width: var(--pp-w, min(380px, calc(100vw - 24px))); }
 .pp-lead, .pp-foot { margin: 0 0 6px; color: var(--muted); font-size: 12px; }
 .pp-foot { margin: 8px 0 0; }
 .pp-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 10px; }

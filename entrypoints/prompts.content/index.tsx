@@ -10,6 +10,7 @@ import cards from 'virtual:prompt-cards';
 import { PromptController, type ShownPrompt } from '../../dom/controller.ts';
 import { createHost, type Host } from '../../dom/host.ts';
 import { parentHandlesThisFrame } from '../../dom/watch.ts';
+import { place, type Placement } from '../../dom/placement.ts';
 import { PromptSurface, SURFACE_CSS, countLabel, type PromptSurfaceProps } from '../../components/PromptSurface.tsx';
 import { isBGtoCS, sendToBackground, type FeedbackAction, type PageConfig } from '../../platform/messages.ts';
 
@@ -139,21 +140,11 @@ async function start(life: AbortController): Promise<void> {
     }
   }
 
-  function corner(): PromptSurfaceProps['corner'] {
-    if (!field) return 'bottom-right';
-    const r = absoluteRect(field);
+  function placement(): Placement {
     const vw = window.innerWidth;
     const vh = window.innerHeight;
-    const box = { w: 400, h: expanded ? Math.min(vh * 0.7, 560) + 50 : 50 };
-    const spots: [PromptSurfaceProps['corner'], DOMRect][] = [
-      ['bottom-right', new DOMRect(vw - box.w, vh - box.h, box.w, box.h)],
-      ['top-right', new DOMRect(vw - box.w, 0, box.w, box.h)],
-      ['bottom-left', new DOMRect(0, vh - box.h, box.w, box.h)],
-      ['top-left', new DOMRect(0, 0, box.w, box.h)],
-    ];
-    const caret = caretRect(field) ?? r;
-    const free = spots.find(([, s]) => !overlaps(s, caret));
-    return (free ?? spots[0]!)[0];
+    if (!field || !field.isConnected) return place(null, null, vw, vh);
+    return place(absoluteRect(field), caretRect(field), vw, vh);
   }
 
   function paint(): void {
@@ -168,7 +159,7 @@ async function start(life: AbortController): Promise<void> {
       <PromptSurface
         prompts={visible ? shown : []}
         expanded={expanded}
-        corner={corner()}
+        placement={placement()}
         announcement={announcement}
         focusRegion={focusRegion}
         libraryHref={(id) => browser.runtime.getURL(`/library.html#lp/${id}`)}
@@ -241,8 +232,4 @@ function caretRect(el: HTMLElement): DOMRect | null {
     }
   }
   return full;
-}
-
-function overlaps(a: DOMRect, b: DOMRect): boolean {
-  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }

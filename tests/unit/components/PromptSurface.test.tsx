@@ -26,7 +26,7 @@ function props(over: Partial<PromptSurfaceProps> = {}): PromptSurfaceProps {
   return {
     prompts: [prompt('a'), prompt('b')],
     expanded: false,
-    corner: 'bottom-right',
+    placement: { corner: 'bottom-right', maxHeight: 500, maxWidth: 380 },
     announcement: '',
     focusRegion: false,
     libraryHref: (id) => `chrome-extension://x/library.html#lp/${id}`,
