@@ -5,6 +5,16 @@
  * the edited sentence (and its neighbour) is scanned again.
  */
 import { ASCII_FOLD, ASCII_KIND, entityLength, foldCode, H1_SEED, H2_SEED, isPossessive, K } from '../text/fold.ts';
+
+// Plain numbers for the hot loop (imported bindings and enum objects can cost a lookup per character
+// in some module systems; these are constants).
+const SEP = K.Sep as number;
+const WORD = K.Word as number;
+const APOS = K.Apos as number;
+const IGNORE = K.Ignore as number;
+const STOP = K.Stop as number;
+const END = K.End as number;
+const AMP = K.Amp as number;
 import { NEGATION_REACH } from '../text/synonyms.ts';
 import { FORM_FILLER, FORM_NEG, type CompiledIndex } from './compile.ts';
 
@@ -48,7 +58,13 @@ export class Scanner {
   private tokWord = new Int32Array(64);
   private nTok = 0;
 
-  constructor(readonly index: CompiledIndex) {}
+  /** Per-trigger marks for the sentence being evaluated (generation-stamped: no clearing). */
+  private readonly stamp: Int32Array;
+  private stampGen = 0;
+
+  constructor(readonly index: CompiledIndex) {
+    this.stamp = new Int32Array(index.triggers.length);
+  }
 
   /**
    * Scan `text` from `from` (a sentence start) and emit sentences until the end of the text, or until
@@ -62,8 +78,12 @@ export class Scanner {
     let word = 0;
     let inTok = false;
     let tokStart = 0;
-    let h1 = H1_SEED;
-    let h2 = H2_SEED;
+    const kinds = ASCII_KIND;
+    const folds = ASCII_FOLD;
+    const seed1 = H1_SEED;
+    const seed2 = H2_SEED;
+    let h1 = seed1;
+    let h2 = seed2;
     this.nTok = 0;
     let i = from;
     for (; i < n; i++) {
@@ -72,22 +92,22 @@ export class Scanner {
       let fold = 0;
       let multi: readonly number[] | null = null;
       if (c < 128) {
-        kind = ASCII_KIND[c]!;
-        fold = ASCII_FOLD[c]!;
+        kind = kinds[c]!;
+        fold = folds[c]!;
       } else {
         const f = foldCode(c);
         kind = f.kind;
-        if (kind === K.Word) {
+        if (kind === WORD) {
           if (f.codes.length === 1) fold = f.codes[0]!;
           else multi = f.codes;
         }
       }
-      if (kind === K.Word) {
+      if (kind === WORD) {
         if (!inTok) {
           inTok = true;
           tokStart = i;
-          h1 = H1_SEED;
-          h2 = H2_SEED;
+          h1 = seed1;
+          h2 = seed2;
         }
         if (multi === null) {
           h1 = Math.imul(h1 ^ fold, 0x01000193);
@@ -100,15 +120,15 @@ export class Scanner {
         }
         continue;
       }
-      if (kind === K.Ignore) continue;
+      if (kind === IGNORE) continue;
       const at = i;
-      if (kind === K.Amp) {
+      if (kind === AMP) {
         const len = entityLength(text, i);
         if (len !== 0) i += Math.abs(len) - 1;
         // an apostrophe entity acts as an apostrophe (i now on its ';')
-        kind = len < 0 ? K.Apos : K.Sep;
+        kind = len < 0 ? APOS : SEP;
       }
-      if (kind === K.Apos) {
+      if (kind === APOS) {
         if (!inTok) continue;
         if (!isPossessive(text, i)) continue; // don't → dont
         // possessive 's ends the word; fall through with i on the apostrophe, then skip the s
@@ -124,7 +144,7 @@ export class Scanner {
         if (!(this.lastFlags & FORM_FILLER)) word++;
         inTok = false;
       }
-      if (kind === K.End || (kind === K.Stop && (i + 1 >= n || isSpace(text.charCodeAt(i + 1))))) {
+      if (kind === END || (kind === STOP && (i + 1 >= n || isSpace(text.charCodeAt(i + 1))))) {
         const end = i + 1;
         out.push(this.finishSentence(text, sentStart, end));
         sentStart = end;
@@ -253,6 +273,31 @@ export class Scanner {
 
   private evaluate(s: Sentence, hits: Hit[]): void {
     const ix = this.index;
+    // First pass: which triggers could fire here (an `any` phrase, or any evidence for a note-window
+    // trigger)? Common words appear in many triggers' `all` and `not` lists; only these triggers
+    // are looked at further, with no allocation for the rest.
+    const gen = ++this.stampGen;
+    const stamp = this.stamp;
+    let live = 0;
+    for (const h of hits) {
+      for (const ref of ix.phraseRefs[h.phrase]!) {
+        if (ref.group === 0 || (ref.group > 0 && ix.triggers[ref.trigger]!.window === 'note')) {
+          if (stamp[ref.trigger] !== gen) {
+            stamp[ref.trigger] = gen;
+            live++;
+          }
+        }
+      }
+    }
+    if (live === 0) {
+      // only note-window exclusions can matter
+      for (const h of hits) for (const ref of ix.phraseRefs[h.phrase]!) {
+        if (ref.group !== -1 || ix.triggers[ref.trigger]!.window !== 'note') continue;
+        s.nots ??= [];
+        if (!s.nots.includes(ref.trigger)) s.nots.push(ref.trigger);
+      }
+      return;
+    }
     // group hits by trigger
     const byTrigger = new Map<number, Hit[][]>();
     const excluded = new Set<number>();
@@ -260,9 +305,10 @@ export class Scanner {
       for (const ref of ix.phraseRefs[h.phrase]!) {
         if (ref.group === -2) continue;
         if (ref.group === -1) {
-          excluded.add(ref.trigger);
+          if (stamp[ref.trigger] === gen || ix.triggers[ref.trigger]!.window === 'note') excluded.add(ref.trigger);
           continue;
         }
+        if (stamp[ref.trigger] !== gen) continue;
         let groups = byTrigger.get(ref.trigger);
         if (!groups) {
           groups = Array.from({ length: ix.triggers[ref.trigger]!.groups }, () => []);
