@@ -6,8 +6,7 @@ import { indexJson, sections } from 'virtual:search-index';
 import { SearchBox, type Suggestion } from '../../components/SearchBox.tsx';
 import { SiteSwitch } from '../../components/SiteSwitch.tsx';
 import { sendToBackground } from '../../platform/messages.ts';
-import { readEffective } from '../../platform/settings-store.ts';
-import { siteState } from '../../core/settings/settings.ts';
+import type { siteState } from '../../core/settings/settings.ts';
 import { openLearningPoint, pushRecent, readRecent } from '../../platform/navigation.ts';
 
 const index = loadIndex(indexJson);
@@ -37,6 +36,8 @@ function Popup() {
     setRecent((await readRecent()).map(toSuggestion).filter((s): s is Suggestion => !!s));
     const url = tab?.url ?? '';
     if (/^https?:/.test(url)) {
+      // settings (and their validation) load after the first results are on screen
+      const [{ readEffective }, { siteState }] = await Promise.all([import('../../platform/settings-store.ts'), import('../../core/settings/settings.ts')]);
       const eff = await readEffective();
       setSite({ origin: new URL(url).origin, state: siteState(url, eff.settings), locked: eff.locked.includes('sites') && eff.settings.sites.includes(new URL(url).origin) });
     }
