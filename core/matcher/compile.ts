@@ -17,6 +17,11 @@ export interface CompiledTrigger {
   leadsTo: readonly string[];
   /** Number of groups: 1 (any) + all.length. */
   groups: number;
+  /**
+   * The group looked for first (the one least likely to appear): a sentence without one of its
+   * phrases cannot fire this trigger, so nothing else is checked for it there.
+   */
+  anchorGroup: number;
   /** 'sentence' | 'note' | N words. */
   window: 'sentence' | 'note' | number;
   negated: NegationPolicy;
@@ -50,6 +55,13 @@ export interface CompiledIndex {
   /** CSR: phrases anchored on word id w (each phrase is indexed under its rarest word). */
   readonly firstStart: Int32Array;
   readonly firstData: Int32Array;
+  /**
+   * The same, for "secondary" phrases: those that only ever complete or stop a trigger (`all`, `not`,
+   * context). A sentence is searched for them only when a primary phrase (an `any`, or evidence for
+   * a note-window trigger) was found in it: most sentences stop after the first, cheaper pass.
+   */
+  readonly secondStart: Int32Array;
+  readonly secondData: Int32Array;
   /** Position of each phrase's anchor word within the phrase. */
   readonly phraseAnchor: Int32Array;
   readonly phraseWords: readonly Int32Array[];
@@ -243,6 +255,7 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
         setId: set.id,
         leadsTo,
         groups: 1 + all.length,
+        anchorGroup: rarestGroup([trig.any, ...all]),
         window: windowOf(trig),
         negated: trig.negated ?? 'soften',
         weight: trig.weight ?? 1,
@@ -302,15 +315,24 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
     phraseAnchor[p] = best;
     firstLists[ws[best]!]!.push(p);
   }
-  const firstStart = new Int32Array(nWords + 1);
-  let tp = 0;
-  for (let w = 0; w < nWords; w++) {
-    firstStart[w] = tp;
-    tp += firstLists[w]!.length;
-  }
-  firstStart[nWords] = tp;
-  const firstData = new Int32Array(tp);
-  for (let w = 0; w < nWords; w++) firstData.set(firstLists[w]!, firstStart[w]!);
+  const primary = phraseRefs.map((refs) =>
+    refs.some((r) => r.group === triggers[r.trigger]!.anchorGroup || (r.group >= -1 && triggers[r.trigger]!.window === 'note')),
+  );
+  const csr = (keep: (p: number) => boolean): [Int32Array, Int32Array] => {
+    const start = new Int32Array(nWords + 1);
+    let total = 0;
+    for (let w = 0; w < nWords; w++) {
+      start[w] = total;
+      for (const p of firstLists[w]!) if (keep(p)) total++;
+    }
+    start[nWords] = total;
+    const data = new Int32Array(total);
+    let k = 0;
+    for (let w = 0; w < nWords; w++) for (const p of firstLists[w]!) if (keep(p)) data[k++] = p;
+    return [start, data];
+  };
+  const [firstStart, firstData] = csr((p) => primary[p]!);
+  const [secondStart, secondData] = csr((p) => !primary[p]);
 
   return {
     size: nForms,
@@ -323,12 +345,33 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
     formWordData,
     firstStart,
     firstData,
+    secondStart,
+    secondData,
     phraseAnchor,
     phraseWords: phraseWordsArr,
     phraseText,
     phraseRefs,
     triggers,
   };
+}
+
+/** The group whose phrases are least likely in a sentence: longest shortest phrase, then fewest phrases. */
+function rarestGroup(groups: readonly (readonly string[])[]): number {
+  let best = 0;
+  let bestKey = -Infinity;
+  groups.forEach((list, g) => {
+    const shortest = Math.min(...list.map((p) => phraseWords(p).filter((w) => !FILLERS.has(w.folded)).length || 1));
+    const common = list.filter((p) => {
+      const ws = phraseWords(p);
+      return ws.length === 1 && (COMMON.has(ws[0]!.folded) || ws[0]!.folded.length <= 4);
+    }).length;
+    const key = shortest * 1000 - common * 50 - list.length;
+    if (key > bestKey) {
+      bestKey = key;
+      best = g;
+    }
+  });
+  return best;
 }
 
 function windowOf(trig: Trigger): CompiledTrigger['window'] {

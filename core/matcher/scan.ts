@@ -212,17 +212,25 @@ export class Scanner {
   private finishSentence(_text: string, start: number, end: number): Sentence {
     const s: Sentence = { start, end, fires: null, partial: null, nots: null };
     if (this.nTok === 0) return s;
-    const hits = this.phraseHits();
+    // primary phrases first; the rest only if something here could fire
+    const hits = this.phraseHits(this.index.firstStart, this.index.firstData, true);
     if (hits.length) {
+      this.phraseHits(this.index.secondStart, this.index.secondData, false);
       if (hits.length > 1) hits.sort((a, b) => a.start - b.start || a.end - b.end || a.phrase - b.phrase);
       this.evaluate(s, hits);
     }
     return s;
   }
 
-  private phraseHits(): Hit[] {
+  /** Hit objects reused from sentence to sentence (hits never outlive their sentence's evaluation). */
+  private hitPool: Hit[] = [];
+  private readonly hitList: Hit[] = [];
+
+  private phraseHits(anchorStart: Int32Array, anchorData: Int32Array, fresh: boolean): Hit[] {
     const ix = this.index;
-    const hits: Hit[] = [];
+    const hits = this.hitList;
+    if (fresh) hits.length = 0;
+    const pool = this.hitPool;
     const nTok = this.nTok;
     for (let k = 0; k < nTok; k++) {
       const form = this.tokForm[k]!;
@@ -230,10 +238,10 @@ export class Scanner {
       const we = ix.formWordStart[form + 1]!;
       for (let wi = ws; wi < we; wi++) {
         const w = ix.formWordData[wi]!;
-        const ps = ix.firstStart[w]!;
-        const pe = ix.firstStart[w + 1]!;
+        const ps = anchorStart[w]!;
+        const pe = anchorStart[w + 1]!;
         for (let pi = ps; pi < pe; pi++) {
-          const p = ix.firstData[pi]!;
+          const p = anchorData[pi]!;
           const pw = ix.phraseWords[p]!;
           const len = pw.length;
           const s = k - ix.phraseAnchor[p]!; // first token of the phrase
@@ -248,13 +256,14 @@ export class Scanner {
             }
           }
           if (!ok) continue;
-          hits.push({
-            phrase: p,
-            start: this.tokStart[s]!,
-            end: this.tokEnd[s + len - 1]!,
-            word: w0,
-            negated: this.negatedAt(s),
-          });
+          let h = pool[hits.length];
+          if (!h) pool.push((h = { phrase: 0, start: 0, end: 0, word: 0, negated: false }));
+          h.phrase = p;
+          h.start = this.tokStart[s]!;
+          h.end = this.tokEnd[s + len - 1]!;
+          h.word = w0;
+          h.negated = this.negatedAt(s);
+          hits.push(h);
         }
       }
     }
@@ -281,7 +290,8 @@ export class Scanner {
     let live = 0;
     for (const h of hits) {
       for (const ref of ix.phraseRefs[h.phrase]!) {
-        if (ref.group === 0 || (ref.group > 0 && ix.triggers[ref.trigger]!.window === 'note')) {
+        const trig = ix.triggers[ref.trigger]!;
+        if (ref.group === trig.anchorGroup || (ref.group >= 0 && trig.window === 'note')) {
           if (stamp[ref.trigger] !== gen) {
             stamp[ref.trigger] = gen;
             live++;
