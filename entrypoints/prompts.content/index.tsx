@@ -11,7 +11,7 @@ import { PromptController, type ShownPrompt } from '../../dom/controller.ts';
 import { createHost, type Host } from '../../dom/host.ts';
 import { parentHandlesThisFrame } from '../../dom/watch.ts';
 import { place, type Placement } from '../../dom/placement.ts';
-import { PromptSurface, SURFACE_CSS, countLabel, type PromptSurfaceProps } from '../../components/PromptSurface.tsx';
+import { PromptSurface, SURFACE_CSS, countLabel } from '../../components/PromptSurface.tsx';
 import { isBGtoCS, sendToBackground, type FeedbackAction, type PageConfig } from '../../platform/messages.ts';
 
 const LOADED = Symbol.for('practice-prompts.loaded');
