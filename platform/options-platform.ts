@@ -12,9 +12,12 @@ export interface OptionsPlatform {
   readLastImport(): Promise<Settings | null>;
   saveLastImport(s: Settings | null): Promise<void>;
   onChange(cb: () => void): () => void;
+  /** Ask the browser for access to one site (its own permission prompt). Must be called from a click. */
+  requestSiteAccess?(origin: string): Promise<boolean>;
 }
 
 export const optionsPlatform: OptionsPlatform = {
+  requestSiteAccess: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false),
   readSettings,
   readEffective,
   writeSettings,

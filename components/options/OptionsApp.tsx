@@ -189,7 +189,7 @@ export function OptionsApp({ platform, download = downloadText }: OptionsAppProp
           </p>
         )}
       </fieldset>
-      <Sites eff={eff} user={user} locked={locked.has('sites')} update={update} />
+      <Sites eff={eff} user={user} locked={locked.has('sites')} update={update} requestAccess={platform.requestSiteAccess} />
       <h2>Built-in prompts</h2>
       <p class="muted">Switch off learning points that do not fit your service.{lockNote('disabledPrompts')}</p>
       <ul class="lp-toggles">
@@ -278,18 +278,20 @@ function Sites({
   user,
   locked,
   update,
+  requestAccess,
 }: {
   eff: Effective;
   user: Settings;
   locked: boolean;
   update(fn: (s: Settings) => Settings): Promise<string[]>;
+  requestAccess?: (origin: string) => Promise<boolean>;
 }) {
   const [draft, setDraft] = useState('');
   const [err, setErr] = useState('');
   return (
     <>
       <h2>Sites</h2>
-      <p class="muted">Prompts run only on these sites (and on local test pages). Turning a site on from the toolbar button asks the browser for access to that site alone.</p>
+      <p class="muted">Prompts run only on these sites (and on local test pages). Adding a site here, or turning it on from the toolbar button, asks the browser for access to that site alone.</p>
       <ul>
         {eff.settings.sites.map((s) => (
           <li key={s}>
@@ -313,8 +315,13 @@ function Sites({
           const o = normaliseOrigin(draft.trim());
           if (!o) return setErr('That is not a web address, e.g. https://lcs.example.gov.uk');
           setErr('');
-          setDraft('');
-          void update((x) => ({ ...x, sites: [...new Set([...x.sites, o])] }));
+          // the browser's own prompt, for this site alone (it needs this click)
+          const asked = requestAccess?.(o) ?? Promise.resolve(true);
+          void asked.then((granted) => {
+            if (!granted) return setErr(`Access to ${o} was not granted, so prompts stay off there.`);
+            setDraft('');
+            void update((x) => ({ ...x, sites: [...new Set([...x.sites, o])] }));
+          });
         }}
       >
         Add site
