@@ -110,6 +110,30 @@ describe('built-in prompt set: our own snippets', () => {
     ['updated the spreadsheet', null],
     ['Please remember to submit your timesheet before the payroll deadline', null],
     ['Webinar on neglect and working with fathers next Tuesday', null],
+    // held-out regression cases (written before tuning; phrased the way busy workers record)
+    ["Parents won't let the SW see the childrens bedrooms, there is always a reason.", 'engaging'],
+    ['HV has not been able to access the home for 3 months.', 'engaging'],
+    ["Mum told the HV her partner had moved out but his van was outside and there were men's boots in the hall.", 'engaging'],
+    ['Dad continues to deny any drinking despite the positive hair strand test.', 'engaging'],
+    ['Recieved info that the partner has a history of DV towards his previous partner, not yet shared with school or HV.', 'info'],
+    ['School have excluded him for the 3rd time and say they did it so social care would finally do something.', 'escalation'],
+    ["Paed recommended a CP medical but the TM decided it wasn't needed.", 'escalation'],
+    ['Chloe (17) took an overdose last night, discharged from A&E this morning, CAMHS to follow up.', 'older'],
+    ['Aaliyah (16) has been involved in fights at school and a serious assault in the park.', 'older'],
+    ["Nursery staff report Ava (4) tried to put her hand down another child's trousers and has been using sexual words.", 'disclosure'],
+    ['Carers found Ruby (6) and her brother in bed together acting out sexual things.', 'disclosure'],
+    ['Harry said he gets scared at home when dad shouts, then asked me not to tell mum what he said.', 'daily-life'],
+    ["LAC review: Mia is settled in placement but says she misses her brother. She said she wasn't asked about the move to the new school.", 'daily-life'],
+    ["Baby's weight has dropped from the 50th to the 9th centile, HV concerned re feeding.", 'neglect'],
+    [
+      'Unannounced HV. Kitchen had no food apart from a bottle of ketchup. Older child (6) not at school. I asked to see him alone but mum said he was too shy. Partner present and hostile, told me to get out of his house.',
+      'neglect',
+    ],
+    ['Family feel the CP process is punitive, they say they only asked for help with housing.', 'system'],
+    ['Neglect toolkit training moved to Thursday afternoon.', null],
+    ['CSE awareness week: please share on socials.', null],
+    ['Lunch and learn: escalation policy refresh, bring your own lunch.', null],
+    ["Signed up for the Sarah's Law briefing on Monday.", null],
   ];
 
   it.each(table)('%s → %s', (text, expected) => {
