@@ -4,7 +4,7 @@
  * are kept. Each sentence is evaluated on its own and its result cached, so after a keystroke only
  * the edited sentence (and its neighbour) is scanned again.
  */
-import { ASCII_FOLD, ASCII_KIND, entityLength, foldCode, H1_SEED, H2_SEED, isPossessive, K } from '../text/fold.ts';
+import { ASCII_FOLD, ASCII_KIND, entityLength, foldCode, H1_SEED, H2_SEED, isContraction, isPossessive, K } from '../text/fold.ts';
 
 // Plain numbers for the hot loop (imported bindings and enum objects can cost a lookup per character
 // in some module systems; these are constants).
@@ -16,7 +16,7 @@ const STOP = K.Stop as number;
 const END = K.End as number;
 const AMP = K.Amp as number;
 import { NEGATION_REACH } from '../text/synonyms.ts';
-import { FORM_FILLER, FORM_NEG, type CompiledIndex } from './compile.ts';
+import { FORM_FILLER, FORM_NEG, lookupForm, type CompiledIndex } from './compile.ts';
 
 /** A trigger that fired within one sentence. Spans are [start, end) pairs relative to the sentence. */
 export interface SentenceFire {
@@ -62,8 +62,11 @@ export class Scanner {
   private readonly stamp: Int32Array;
   private stampGen = 0;
 
+  private readonly notForm: number;
+
   constructor(readonly index: CompiledIndex) {
     this.stamp = new Int32Array(index.triggers.length);
+    this.notForm = lookupForm(index, 'not');
   }
 
   /**
@@ -130,6 +133,18 @@ export class Scanner {
       }
       if (kind === APOS) {
         if (!inTok) continue;
+        if (isContraction(text, i)) {
+          // weren't: the word goes on ("werent"), then a "not" follows it (see foldWords)
+          const tc = text.charCodeAt(i + 1) | 32;
+          h1 = Math.imul(h1 ^ tc, 0x01000193);
+          h2 = (Math.imul(h2, 0x5bd1e995) + tc + 0x9e3779b9) | 0;
+          this.endToken(h1, h2, tokStart, i + 2, word, keys1, keys2, vals, mask, formFlags);
+          if (!(this.lastFlags & FORM_FILLER)) word++;
+          this.pushNot(i - 1, i + 2, word++);
+          inTok = false;
+          i++;
+          continue;
+        }
         if (!isPossessive(text, i)) continue; // don't → dont
         // possessive 's ends the word; fall through with i on the apostrophe, then skip the s
         this.endToken(h1, h2, tokStart, i, word, keys1, keys2, vals, mask, formFlags);
@@ -191,6 +206,18 @@ export class Scanner {
     const k = this.nTok;
     if (k === this.tokForm.length) this.grow();
     this.tokForm[k] = form;
+    this.tokStart[k] = start;
+    this.tokEnd[k] = end;
+    this.tokWord[k] = word;
+    this.nTok = k + 1;
+  }
+
+  /** The "not" of a contraction, as a token of its own. */
+  private pushNot(start: number, end: number, word: number): void {
+    if (this.notForm < 0) return;
+    const k = this.nTok;
+    if (k === this.tokForm.length) this.grow();
+    this.tokForm[k] = this.notForm;
     this.tokStart[k] = start;
     this.tokEnd[k] = end;
     this.tokWord[k] = word;
@@ -335,7 +362,7 @@ export class Scanner {
       if (trig.window === 'note') {
         groups.forEach((hs, g) => {
           for (const h of hs) {
-            if (g === 0 && h.negated && trig.negated === 'ignore') continue;
+            if (g === 0 && ((h.negated && trig.negated === 'ignore') || (!h.negated && trig.negated === 'only'))) continue;
             (s.partial ??= []).push({ t, g, start: h.start - s.start, end: h.end - s.start, phrase: h.phrase, negated: h.negated });
           }
         });
@@ -344,6 +371,7 @@ export class Scanner {
       if (excluded.has(t)) continue;
       let anchors = groups[0]!;
       if (trig.negated === 'ignore') anchors = anchors.filter((h) => !h.negated);
+      else if (trig.negated === 'only') anchors = anchors.filter((h) => h.negated);
       if (!anchors.length) continue;
       const used: Hit[] = [];
       let fired = false;

@@ -73,7 +73,7 @@ export const WindowSchema = z.union([
   z.object({ words: z.number().check(z.int(), z.gte(1, 'must be at least 1'), z.lte(50, 'must be at most 50')) }),
 ]);
 
-export const NegationPolicySchema = z.enum(['show', 'soften', 'ignore']);
+export const NegationPolicySchema = z.enum(['show', 'soften', 'ignore', 'only']);
 
 export const ContextSchema = z.object({
   /** Phrases looked for in the field's label, name, placeholder and aria-label. */
@@ -105,7 +105,8 @@ export const TriggerSchema = z.object({
   not: z.optional(phraseList),
   /**
    * What a negated match ("no concerns about neglect", "not seen alone") does:
-   * show it as usual, soften it (ranked lower, gentler wording), or ignore it.
+   * show it as usual, soften it (ranked lower, gentler wording), ignore it, or fire only when
+   * negated ("only": "let me in" matters as "did not let me in").
    */
   negated: z.optional(NegationPolicySchema),
   context: z.optional(ContextSchema),

@@ -143,6 +143,12 @@ export function foldWords(text: string): string[] {
       if (isPossessive(text, i)) {
         flush();
         i += 1;
+      } else if (isContraction(text, i)) {
+        // weren't → "werent" then "not", so "not told" also finds "weren't told"
+        cur.push(116); // t
+        flush();
+        words.push('not');
+        i += 1;
       }
     } else if (kind !== K.Ignore) flush();
   }
@@ -158,6 +164,17 @@ export function isPossessive(text: string, i: number): boolean {
   const n = text.charCodeAt(i + 2);
   if (n < 128) return ASCII_KIND[n] !== K.Word;
   return foldCode(n).kind !== K.Word;
+}
+
+/** At an apostrophe: is it the n't of a negative contraction (didn't, weren't, can't), ending the word? */
+export function isContraction(text: string, i: number): boolean {
+  const n = text.charCodeAt(i - 1);
+  const t = text.charCodeAt(i + 1);
+  if ((n !== 110 && n !== 78) || (t !== 116 && t !== 84)) return false;
+  if (i + 2 >= text.length) return true;
+  const c = text.charCodeAt(i + 2);
+  if (c < 128) return ASCII_KIND[c] !== K.Word;
+  return foldCode(c).kind !== K.Word;
 }
 
 export function hashWord(word: string): [number, number] {

@@ -12,7 +12,7 @@ const ids = (ix: ReturnType<typeof compile>, text: string, ctx = {}) => matchTex
 describe('folding', () => {
   it.each([
     ['Child’s NEGLECT', ['child', 'neglect']],
-    ["don't", ['dont']],
+    ["don't", ['dont', 'not']],
     ['child-protection', ['child', 'protection']],
     ['s.47', ['s', '47']],
     ['ｎｅｇｌｅｃｔ', ['neglect']],
@@ -299,5 +299,22 @@ describe('no pathological matching', () => {
       // a fixed budget, generous for a loaded 2-core machine: linear work is milliseconds here
       expect(ms).toBeLessThan(3000);
     }
+  });
+});
+
+describe('contractions and negation-only triggers', () => {
+  it("weren't told matches the phrase 'not told'; didn't tell matches 'didn't tell'", () => {
+    const ix = compile([set([T('told', ['not told']), T('tell', ["didn't tell"])])]);
+    expect(ids(ix, 'School weren’t told about the move')).toEqual(['told']);
+    expect(ids(ix, "school weren't told")).toEqual(['told']);
+    expect(ids(ix, 'She didn’t tell anyone')).toEqual(['tell']);
+    expect(ids(ix, 'School were told')).toEqual([]);
+    expect(foldWords("can't go")).toEqual(['cant', 'not', 'go']);
+  });
+  it('negated "only" fires only when the phrase is negated', () => {
+    const ix = compile([set([T('door', ['let me in'], { negated: 'only' })])]);
+    expect(ids(ix, 'Mum answered the door and let me in.')).toEqual([]);
+    expect(ids(ix, 'Mum would not let me in.')).toEqual(['door']);
+    expect(ids(ix, "Dad wouldn't let me in.")).toEqual(['door']);
   });
 });

@@ -114,7 +114,7 @@ describe('parseImport: schema problems, every one with its path', () => {
     expect(problemsOf({ ...validSet(), name: 42 })).toContain('name: must be text (found a number)');
     expect(problemsOf({ ...validSet(), triggers: {} })).toContain('triggers: must be a list (found an object)');
     expect(problemsOf({ ...validSet(), triggers: [{ id: 'x', leadsTo: ['neglect-rarely-alone'], any: ['a'], negated: 'maybe' }] })).toContain(
-      'triggers[0].negated: must be "show", "soften" or "ignore"',
+      'triggers[0].negated: must be "show", "soften", "ignore" or "only"',
     );
   });
 
