@@ -111,6 +111,8 @@ export async function clickAx(page: Page, role: string, name: RegExp): Promise<v
   const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; backendDOMNodeId?: number; ignored?: boolean }[] };
   const n = nodes.find((x) => !x.ignored && x.role?.value === role && name.test(String(x.name?.value ?? '')));
   if (!n?.backendDOMNodeId) throw new Error(`no ${role} named ${name}`);
+  // the list scrolls inside its own box: bring the control into view first, as a person would
+  await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: n.backendDOMNodeId }).catch(() => {});
   const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: n.backendDOMNodeId })) as { model: { content: number[] } };
   const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
   await cdp.detach();

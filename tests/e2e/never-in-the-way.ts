@@ -74,6 +74,8 @@ export const ourSubtree: Ax = {
     const n = (await ourNodes(page)).find((x) => x.role === role && name.test(x.name));
     if (!n?.backendDOMNodeId) throw new Error(`no ${role} named ${name}`);
     const cdp = await page.context().newCDPSession(page);
+    // the list scrolls inside its own box: bring the control into view first, as a person would
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: n.backendDOMNodeId }).catch(() => {});
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: n.backendDOMNodeId })) as { model: { content: number[] } };
     await cdp.detach();
     const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
