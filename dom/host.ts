@@ -23,7 +23,7 @@ export function createHost(doc: Document, css: string, signal: AbortSignal): Hos
   el.setAttribute('style', HOST_STYLE);
   const root = el.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = css;
+  style.textContent = css; // our own stylesheet, inside our own shadow root (never a page field)
   root.appendChild(style);
   for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'paste', 'copy', 'cut']) {
     root.addEventListener(type, (e) => e.stopPropagation(), { signal });

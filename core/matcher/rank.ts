@@ -72,6 +72,17 @@ export function contextHits(index: CompiledIndex, ctx: MatchContext): { field: S
   return { field: phrasesIn(ctx.field), page: phrasesIn(ctx.page) };
 }
 
+/** The field and page around a note rarely change between keystrokes: remember the last answer. */
+const lastContext = new WeakMap<CompiledIndex, { key: string; hits: { field: Set<number>; page: Set<number> } }>();
+function cachedContextHits(index: CompiledIndex, ctx: MatchContext): { field: Set<number>; page: Set<number> } {
+  const key = `${ctx.field ?? ''}\u0000${ctx.page ?? ''}`;
+  const last = lastContext.get(index);
+  if (last && last.key === key) return last.hits;
+  const hits = contextHits(index, ctx);
+  lastContext.set(index, { key, hits });
+  return hits;
+}
+
 function containsPhrase(index: CompiledIndex, words: string[], phrase: number): boolean {
   const pw = index.phraseWords[phrase]!;
   outer: for (let i = 0; i + pw.length <= words.length; i++) {
@@ -128,7 +139,7 @@ export function rank(
   }
 
   const needContext = index.triggers.some((t) => t.context);
-  const ctxHits = needContext ? contextHits(index, ctx) : null;
+  const ctxHits = needContext ? cachedContextHits(index, ctx) : null;
   const url = (ctx.url ?? '').toLowerCase();
 
   const byPrompt = new Map<string, PromptMatch>();
