@@ -221,8 +221,12 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   };
 
   /** Register a phrase (with its variants); returns the phrase ids. */
-  const addPhrase = (text: string, ref: PhraseRef): number[] => {
-    const ids: number[] = [];
+  // The same phrase text often recurs (shared exclusion lists): fold and register it once.
+  const idsByText = new Map<string, number[]>();
+  const phraseIdsOf = (text: string): number[] => {
+    let ids = idsByText.get(text);
+    if (ids) return ids;
+    ids = [];
     for (const variant of phraseVariants(text)) {
       const words = Int32Array.from(variant.map(wordId));
       const k = Array.from(words).join(',');
@@ -234,9 +238,19 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
         phraseText.push(text);
         phraseRefs.push([]);
       }
-      const refs = phraseRefs[id]!;
-      if (!refs.some((r) => r.trigger === ref.trigger && r.group === ref.group)) refs.push(ref);
       ids.push(id);
+    }
+    idsByText.set(text, ids);
+    return ids;
+  };
+  const addPhrase = (text: string, ref: PhraseRef): number[] => {
+    const ids = phraseIdsOf(text);
+    for (const id of ids) {
+      const refs = phraseRefs[id]!;
+      const last = refs[refs.length - 1];
+      // refs arrive trigger by trigger: a duplicate can only be among this trigger's own refs
+      if (last && last.trigger === ref.trigger && refs.some((r) => r.trigger === ref.trigger && r.group === ref.group)) continue;
+      refs.push(ref);
     }
     return ids;
   };
