@@ -29,6 +29,7 @@ test('popup: cursor in the search box, type, arrow, Enter opens the right deep l
 test('popup: acronyms and Esc', async ({ context, extensionId }) => {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByRole('combobox', { name: 'Search learning points' })).toBeFocused();
   await popup.keyboard.type('ABE');
   await expect(popup.getByRole('listbox', { name: 'Learning points' }).getByRole('option').first()).toContainText(/ABE/);
   await popup.keyboard.press('Escape');
