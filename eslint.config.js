@@ -50,7 +50,17 @@ export default tseslint.config(
   },
   {
     files: ['components/**'],
-    rules: { 'no-restricted-imports': ['error', layer([['**/entrypoints/**']], 'components/ never import entrypoints.')] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/entrypoints/**'], message: 'components/ never import entrypoints.' },
+            { group: ['wxt/browser', 'webextension-polyfill', '**/platform/**'], allowTypeImports: true, message: 'Components are props in, callbacks out: browser APIs stay in platform/ and entrypoints/.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['dom/**', 'entrypoints/prompts.content/**', 'components/PromptSurface.tsx'],

@@ -1,29 +1,23 @@
 /** "On for this site" / "Pause": asks the browser for access to this site only, with its own prompt. */
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { sendToBackground } from '../platform/messages.ts';
+import type { SiteAction } from '../platform/sites.ts';
 
 export interface SiteSwitchProps {
   origin: string;
   state: 'demo' | 'on' | 'paused' | 'off';
   locked: boolean;
+  /** Carries the action out; resolves to an error in plain words, or null. */
+  onAction(action: SiteAction): Promise<string | null>;
   onChanged(): void;
 }
 
 export function SiteSwitch(p: SiteSwitchProps) {
   const [error, setError] = useState('');
   const host = p.origin.replace(/^https?:\/\//, '');
-  const act = async (action: 'on' | 'off' | 'pause' | 'resume') => {
+  const act = async (action: SiteAction) => {
     setError('');
-    if (action === 'on') {
-      const granted = await browser.permissions.request({ origins: [`${p.origin}/*`] }).catch(() => false);
-      if (!granted) {
-        setError('Access to this site was not granted, so prompts stay off here.');
-        return;
-      }
-    }
-    const r = await sendToBackground({ type: 'ui:site', origin: p.origin, action });
-    if (!r.ok) setError(r.error ?? 'Could not change this site.');
+    const err = await p.onAction(action);
+    if (err) setError(err);
     p.onChanged();
   };
   return (

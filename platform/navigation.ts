@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 
 const RECENT = 'recent';
 
-export async function openLearningPoint(id: string, _tabId?: number): Promise<void> {
+export async function openLearningPoint(id: string): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL(`/library.html#lp/${encodeURIComponent(id)}`) });
 }
 

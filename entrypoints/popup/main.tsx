@@ -5,6 +5,7 @@ import { loadIndex, search } from '../../core/search/search.ts';
 import { indexJson, sections } from 'virtual:search-index';
 import { SearchBox, type Suggestion } from '../../components/SearchBox.tsx';
 import { SiteSwitch } from '../../components/SiteSwitch.tsx';
+import { changeSite } from '../../platform/sites.ts';
 import { sendToBackground } from '../../platform/messages.ts';
 import type { siteState } from '../../core/settings/settings.ts';
 import { openLearningPoint, pushRecent, readRecent } from '../../platform/navigation.ts';
@@ -19,7 +20,6 @@ function Popup() {
   const [tabPrompts, setTabPrompts] = useState<Suggestion[]>([]);
   const [recent, setRecent] = useState<Suggestion[]>([]);
   const [site, setSite] = useState<{ origin: string; state: ReturnType<typeof siteState>; locked: boolean } | null>(null);
-  const [tabId, setTabId] = useState<number | undefined>();
 
   const load = async () => {
     // ?tab=N: the popup opened as a page for a given tab (keyboard users, tests); else the active tab
@@ -29,7 +29,6 @@ function Popup() {
       : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
     const tid = tab?.id;
     if (tid !== undefined) {
-      setTabId(tid);
       const ids = await sendToBackground({ type: 'ui:tab-prompts', tabId: tid });
       setTabPrompts(ids.map(toSuggestion).filter((s): s is Suggestion => !!s));
     }
@@ -58,12 +57,12 @@ function Popup() {
         recent={recent}
         onOpen={async (id) => {
           await pushRecent(id);
-          await openLearningPoint(id, tabId);
+          await openLearningPoint(id);
           window.close();
         }}
         onClose={() => window.close()}
       />
-      {site && <SiteSwitch origin={site.origin} state={site.state} locked={site.locked} onChanged={load} />}
+      {site && <SiteSwitch origin={site.origin} state={site.state} locked={site.locked} onAction={(a) => changeSite(site.origin, a)} onChanged={load} />}
       <nav class="links">
         <a href={browser.runtime.getURL('/library.html')} target="_blank">
           Learning library
