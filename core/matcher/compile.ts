@@ -3,13 +3,20 @@
  * every surface form of every trigger word is hashed into one open-addressing table, so a word
  * of the note costs one probe whatever the number of triggers.
  */
-import type { NegationPolicy, PromptSet, Trigger } from '../schema/prompt-set.ts';
+import { distinctGroups, expandPhrases, type AttributePolicy, type ExperiencerPolicy, type NegationPolicy, type PromptSet, type Trigger } from '../schema/prompt-set.ts';
 import { foldWords, hashWord } from '../text/fold.ts';
 import { surfaceForms } from '../text/inflect.ts';
-import { FILLER_WORDS, NEGATION_CUES, SYNONYM_GROUPS } from '../text/synonyms.ts';
+import { ADULT_CUES, FILLER_WORDS, HISTORICAL_CUES, HYPOTHETICAL_CUES, NEGATION_CUES, SYNONYM_GROUPS } from '../text/synonyms.ts';
 
 export const FORM_FILLER = 1;
 export const FORM_NEG = 2;
+/** ConText cues (clinical NLP's negation, hypothetical, historical and experiencer attributes). */
+export const FORM_HYPO = 4;
+export const FORM_HIST = 8;
+export const FORM_ADULT = 16;
+export const FORM_CUES = FORM_NEG | FORM_HYPO | FORM_HIST | FORM_ADULT;
+/** PhraseRef group for a set-wide exclusion (its `trigger` field is then the set's ordinal). */
+export const GROUP_EXCLUDE = -3;
 
 export interface CompiledTrigger {
   id: string;
@@ -25,6 +32,11 @@ export interface CompiledTrigger {
   /** 'sentence' | 'note' | N words. */
   window: 'sentence' | 'note' | number;
   negated: NegationPolicy;
+  experiencer: ExperiencerPolicy;
+  historical: AttributePolicy;
+  hypothetical: AttributePolicy;
+  /** Ordinal of the set it came from (set-wide exclusions act per set). */
+  set: number;
   weight: number;
   hasNot: boolean;
   context: {
@@ -37,7 +49,7 @@ export interface CompiledTrigger {
 
 export interface PhraseRef {
   trigger: number;
-  /** 0 = any, 1.. = all groups, -1 = not, -2 = context only. */
+  /** 0 = any, 1.. = all groups, -1 = not, -2 = context only, -3 = set-wide exclusion (trigger = set ordinal). */
   group: number;
 }
 
@@ -203,6 +215,9 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   };
   for (const f of FILLER_WORDS) formFlags[formId(f)]! |= FORM_FILLER;
   for (const f of NEGATION_CUES) formFlags[formId(f)]! |= FORM_NEG;
+  for (const f of HYPOTHETICAL_CUES) formFlags[formId(f)]! |= FORM_HYPO;
+  for (const f of HISTORICAL_CUES) formFlags[formId(f)]! |= FORM_HIST;
+  for (const f of ADULT_CUES) formFlags[formId(f)]! |= FORM_ADULT;
 
   const wordId = (w: Word): number => {
     const k = wordKey(w);
@@ -255,12 +270,20 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
     return ids;
   };
 
+  let setOrdinal = -1;
   for (const set of sets) {
-    for (const trig of set.triggers) {
-      const leadsTo = trig.leadsTo.filter((t) => !options.disabled?.has(t));
-      if (!leadsTo.length) continue;
+    setOrdinal++;
+    const concepts = set.concepts;
+    const sensitive = new Set(set.sensitive ?? []);
+    const d = set.defaults ?? {};
+    for (const p of expandPhrases(set.exclude ?? [], concepts)) addPhrase(p, { trigger: setOrdinal, group: GROUP_EXCLUDE });
+    for (const raw of set.triggers) {
+      const trig = expandTrigger(raw, concepts);
+      // Two signals or none: a single-group trigger never reaches a sensitive prompt.
+      const leadsTo = trig.leadsTo.filter((t) => !options.disabled?.has(t) && (!sensitive.has(t) || distinctGroups(trig) >= 2));
+      if (!leadsTo.length || !trig.any.length) continue;
       const t = triggers.length;
-      const all = trig.all ?? [];
+      const all = (trig.all ?? []).filter((l) => l.length);
       for (const p of trig.any) addPhrase(p, { trigger: t, group: 0 });
       all.forEach((list, g) => list.forEach((p) => addPhrase(p, { trigger: t, group: g + 1 })));
       for (const p of trig.not ?? []) addPhrase(p, { trigger: t, group: -1 });
@@ -271,7 +294,11 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
         groups: 1 + all.length,
         anchorGroup: rarestGroup([trig.any, ...all]),
         window: windowOf(trig),
-        negated: trig.negated ?? 'soften',
+        negated: trig.negated ?? d.negated ?? 'soften',
+        experiencer: trig.experiencer ?? d.experiencer ?? 'any',
+        historical: trig.historical ?? d.historical ?? 'show',
+        hypothetical: trig.hypothetical ?? d.hypothetical ?? 'show',
+        set: setOrdinal,
         weight: trig.weight ?? 1,
         hasNot: !!trig.not?.length,
         context: trig.context ? compileContext(trig, t, addPhrase) : null,
@@ -330,7 +357,7 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
     firstLists[ws[best]!]!.push(p);
   }
   const primary = phraseRefs.map((refs) =>
-    refs.some((r) => r.group === triggers[r.trigger]!.anchorGroup || (r.group >= -1 && triggers[r.trigger]!.window === 'note')),
+    refs.some((r) => r.group >= -1 && (r.group === triggers[r.trigger]!.anchorGroup || triggers[r.trigger]!.window === 'note')),
   );
   const csr = (keep: (p: number) => boolean): [Int32Array, Int32Array] => {
     const start = new Int32Array(nWords + 1);
@@ -366,6 +393,18 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
     phraseText,
     phraseRefs,
     triggers,
+  };
+}
+
+/** A trigger with its concept references ("@name") expanded. */
+export function expandTrigger(trig: Trigger, concepts: PromptSet['concepts']): Trigger {
+  if (!concepts) return trig;
+  const x = (l: readonly string[]) => expandPhrases(l, concepts);
+  return {
+    ...trig,
+    any: x(trig.any),
+    ...(trig.all ? { all: trig.all.map(x) } : {}),
+    ...(trig.not ? { not: x(trig.not) } : {}),
   };
 }
 

@@ -15,8 +15,8 @@ const IGNORE = K.Ignore as number;
 const STOP = K.Stop as number;
 const END = K.End as number;
 const AMP = K.Amp as number;
-import { NEGATION_REACH } from '../text/synonyms.ts';
-import { FORM_FILLER, FORM_NEG, lookupForm, type CompiledIndex } from './compile.ts';
+import { ADULT_REACH, HISTORICAL_REACH, HYPOTHETICAL_REACH, NEGATION_REACH } from '../text/synonyms.ts';
+import { FORM_ADULT, FORM_CUES, FORM_FILLER, FORM_HIST, FORM_HYPO, FORM_NEG, GROUP_EXCLUDE, lookupForm, type CompiledIndex } from './compile.ts';
 
 /** A trigger that fired within one sentence. Spans are [start, end) pairs relative to the sentence. */
 export interface SentenceFire {
@@ -49,7 +49,12 @@ interface Hit {
   end: number;
   word: number;
   negated: boolean;
+  /** ConText attributes beyond negation: ATTR_HYPO | ATTR_HIST | ATTR_ADULT. */
+  attrs: number;
 }
+const ATTR_HYPO = 1;
+const ATTR_HIST = 2;
+const ATTR_ADULT = 4;
 
 export class Scanner {
   private tokForm = new Int32Array(64);
@@ -63,6 +68,8 @@ export class Scanner {
   private stampGen = 0;
 
   private readonly notForm: number;
+  /** Cue flags seen in the sentence being tokenised (attributes are only looked for when present). */
+  private sentFlags = 0;
 
   constructor(readonly index: CompiledIndex) {
     this.stamp = new Int32Array(index.triggers.length);
@@ -88,6 +95,7 @@ export class Scanner {
     let h1 = seed1;
     let h2 = seed2;
     this.nTok = 0;
+    this.sentFlags = 0;
     let i = from;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -165,6 +173,7 @@ export class Scanner {
         sentStart = end;
         word = 0;
         this.nTok = 0;
+        this.sentFlags = 0;
         if (stop && stop(end)) return end;
       }
     }
@@ -202,7 +211,8 @@ export class Scanner {
     const flags = formFlags[form]!;
     this.lastFlags = flags;
     if (flags & FORM_FILLER) return;
-    if (this.index.formWordStart[form + 1]! === this.index.formWordStart[form]! && !(flags & FORM_NEG)) return;
+    if (this.index.formWordStart[form + 1]! === this.index.formWordStart[form]! && !(flags & FORM_CUES)) return;
+    this.sentFlags |= flags;
     const k = this.nTok;
     if (k === this.tokForm.length) this.grow();
     this.tokForm[k] = form;
@@ -215,6 +225,7 @@ export class Scanner {
   /** The "not" of a contraction, as a token of its own. */
   private pushNot(start: number, end: number, word: number): void {
     if (this.notForm < 0) return;
+    this.sentFlags |= FORM_NEG;
     const k = this.nTok;
     if (k === this.tokForm.length) this.grow();
     this.tokForm[k] = this.notForm;
@@ -284,12 +295,13 @@ export class Scanner {
           }
           if (!ok) continue;
           let h = pool[hits.length];
-          if (!h) pool.push((h = { phrase: 0, start: 0, end: 0, word: 0, negated: false }));
+          if (!h) pool.push((h = { phrase: 0, start: 0, end: 0, word: 0, negated: false, attrs: 0 }));
           h.phrase = p;
           h.start = this.tokStart[s]!;
           h.end = this.tokEnd[s + len - 1]!;
           h.word = w0;
-          h.negated = this.negatedAt(s);
+          h.negated = (this.sentFlags & FORM_NEG) !== 0 && this.negatedAt(s);
+          h.attrs = this.sentFlags & (FORM_HYPO | FORM_HIST | FORM_ADULT) ? this.attrsAt(s, s + len - 1) : 0;
           hits.push(h);
         }
       }
@@ -307,6 +319,30 @@ export class Scanner {
     return false;
   }
 
+  /**
+   * The ConText attributes of the phrase on tokens first..last: a hypothetical cue shortly before it,
+   * a historical cue near it on either side, an adult named just before it (the experiencer).
+   */
+  private attrsAt(first: number, last: number): number {
+    const ix = this.index;
+    const w0 = this.tokWord[first]!;
+    const w1 = this.tokWord[last]!;
+    let attrs = 0;
+    for (let m = first - 1; m >= 0; m--) {
+      const d = w0 - this.tokWord[m]!;
+      if (d > Math.max(HYPOTHETICAL_REACH, HISTORICAL_REACH, ADULT_REACH)) break;
+      const f = ix.formFlags[this.tokForm[m]!]!;
+      if (f & FORM_HYPO && d <= HYPOTHETICAL_REACH) attrs |= ATTR_HYPO;
+      if (f & FORM_HIST && d <= HISTORICAL_REACH) attrs |= ATTR_HIST;
+      if (f & FORM_ADULT && d <= ADULT_REACH) attrs |= ATTR_ADULT;
+    }
+    for (let m = last + 1; m < this.nTok; m++) {
+      if (this.tokWord[m]! - w1 > HISTORICAL_REACH) break;
+      if (ix.formFlags[this.tokForm[m]!]! & FORM_HIST) attrs |= ATTR_HIST;
+    }
+    return attrs;
+  }
+
   private evaluate(s: Sentence, hits: Hit[]): void {
     const ix = this.index;
     // First pass: which triggers could fire here (an `any` phrase, or any evidence for a note-window
@@ -315,8 +351,13 @@ export class Scanner {
     const gen = ++this.stampGen;
     const stamp = this.stamp;
     let live = 0;
+    let excludedSets: Set<number> | null = null;
     for (const h of hits) {
       for (const ref of ix.phraseRefs[h.phrase]!) {
+        if (ref.group === GROUP_EXCLUDE) {
+          (excludedSets ??= new Set()).add(ref.trigger);
+          continue;
+        }
         const trig = ix.triggers[ref.trigger]!;
         if (ref.group === trig.anchorGroup || (ref.group >= 0 && trig.window === 'note')) {
           if (stamp[ref.trigger] !== gen) {
@@ -340,7 +381,8 @@ export class Scanner {
     const excluded = new Set<number>();
     for (const h of hits) {
       for (const ref of ix.phraseRefs[h.phrase]!) {
-        if (ref.group === -2) continue;
+        if (ref.group === -2 || ref.group === GROUP_EXCLUDE) continue;
+        if (excludedSets !== null && excludedSets.has(ix.triggers[ref.trigger]!.set)) continue;
         if (ref.group === -1) {
           if (stamp[ref.trigger] === gen || ix.triggers[ref.trigger]!.window === 'note') excluded.add(ref.trigger);
           continue;
@@ -359,6 +401,10 @@ export class Scanner {
     }
     for (const [t, groups] of byTrigger) {
       const trig = ix.triggers[t]!;
+      const drop = (trig.hypothetical === 'ignore' ? ATTR_HYPO : 0) | (trig.historical === 'ignore' ? ATTR_HIST : 0) | (trig.experiencer === 'child' ? ATTR_ADULT : 0);
+      if (drop !== 0) {
+        for (let g = 0; g < groups.length; g++) if (groups[g]!.some((h) => h.attrs & drop)) groups[g] = groups[g]!.filter((h) => !(h.attrs & drop));
+      }
       if (trig.window === 'note') {
         groups.forEach((hs, g) => {
           for (const h of hs) {

@@ -24,6 +24,8 @@ export interface TriggerDraft {
   effect: '' | 'boost' | 'require';
   weight: string;
   note: string;
+  /** Fields the editor does not show (ConText attributes), kept as they were so that editing loses nothing. */
+  kept?: Partial<Pick<Trigger, 'experiencer' | 'historical' | 'hypothetical'>>;
 }
 
 export interface LinkDraft {
@@ -45,6 +47,8 @@ export interface SetDraft {
   description: string;
   triggers: TriggerDraft[];
   prompts: PromptDraft[];
+  /** Set-wide fields the editor does not show (concepts, exclusions, sensitive prompts, defaults), kept as they were. */
+  kept?: Partial<Pick<PromptSet, 'concepts' | 'exclude' | 'sensitive' | 'defaults'>>;
 }
 
 export function lines(text: string): string[] {
@@ -73,7 +77,14 @@ export function draftFromTrigger(t: Trigger): TriggerDraft {
     effect: t.context?.effect ?? '',
     weight: t.weight === undefined ? '' : String(t.weight),
     note: t.note ?? '',
+    ...keep(t, ['experiencer', 'historical', 'hypothetical']),
   };
+}
+
+function keep<T extends object, K extends keyof T>(o: T, keys: readonly K[]): { kept?: Partial<Pick<T, K>> } {
+  const kept: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (o[k] !== undefined) kept[k] = o[k];
+  return Object.keys(kept).length ? { kept } : {};
 }
 
 export function draftFromSet(set: PromptSet): SetDraft {
@@ -89,6 +100,7 @@ export function draftFromSet(set: PromptSet): SetDraft {
       question: p.question ?? '',
       links: (p.links ?? []).map((l) => ({ title: l.title, url: l.url })),
     })),
+    ...keep(set, ['concepts', 'exclude', 'sensitive', 'defaults']),
   };
 }
 
@@ -116,6 +128,7 @@ function triggerFromDraft(d: TriggerDraft): Record<string, unknown> {
   if (Object.keys(context).length > 0) t.context = context;
   if (d.weight.trim() !== '') t.weight = num(d.weight);
   if (d.note !== '') t.note = d.note;
+  Object.assign(t, d.kept);
   return t;
 }
 
@@ -136,6 +149,7 @@ export function setFromDraft(d: SetDraft): Record<string, unknown> {
       return out;
     });
   }
+  Object.assign(set, d.kept);
   set.triggers = d.triggers.map(triggerFromDraft);
   return set;
 }

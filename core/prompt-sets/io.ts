@@ -12,10 +12,10 @@
  * subset of the noise settings.
  */
 import * as z from 'zod/mini';
-import { LIMITS, PROMPT_SET_FORMAT, PROMPT_SET_VERSION, PromptSetSchema, type PromptSet } from '../schema/prompt-set.ts';
+import { CONCEPT_PREFIX, distinctGroups, LIMITS, migratePromptSet, PROMPT_SET_FORMAT, PROMPT_SET_VERSION, PromptSetSchema, type PromptSet } from '../schema/prompt-set.ts';
 import { formatIssues, SettingsSchema, type LockableKey, type Settings } from '../settings/settings.ts';
 import { describeJsonError } from './json-error.ts';
-import { plainError } from './messages.ts';
+import { plainError } from '../schema/error-wording.ts';
 
 export const EXPORT_FORMAT = 'practice-prompts/export';
 export const EXPORT_VERSION = 1;
@@ -129,7 +129,8 @@ export function checkImportValue(value: unknown, knownIds: ReadonlySet<string>):
     problems.push(...crossCheckSet(o, knownIds, ''));
   }
   if (problems.length > 0 || !file) return { ok: false, problems: dedupe(problems) };
-  return { ok: true, file };
+  // version 1 sets read as they always did, stamped as the current version
+  return { ok: true, file: isBundle(file) ? { ...file, sets: file.sets.map(migratePromptSet) } : migratePromptSet(file) };
 }
 
 /**
@@ -199,6 +200,8 @@ export function crossCheckSet(raw: unknown, knownIds: ReadonlySet<string>, prefi
   if (!isObj(raw)) return [];
   const out: string[] = [];
   const local = new Map<string, number>();
+  const concepts = new Set(isObj(raw.concepts) ? Object.keys(raw.concepts) : []);
+  const sensitive = new Set(Array.isArray(raw.sensitive) ? raw.sensitive.filter((x): x is string => typeof x === 'string') : []);
   if (Array.isArray(raw.prompts)) {
     raw.prompts.forEach((p, i) => {
       if (!isObj(p) || typeof p.id !== 'string' || p.id === '') return;
@@ -224,6 +227,33 @@ export function crossCheckSet(raw: unknown, knownIds: ReadonlySet<string>, prefi
             out.push(`${prefix}triggers[${i}].leadsTo[${j}]: "${to.slice(0, LIMITS.idChars)}" is not a learning point or a prompt in this set`);
           }
         });
+      }
+      // concept references must name a concept of this set
+      const lists: [string, unknown][] = [['any', t.any], ['not', t.not]];
+      if (Array.isArray(t.all)) t.all.forEach((l, g) => lists.push([`all[${g}]`, l]));
+      for (const [where, list] of lists) {
+        if (!Array.isArray(list)) continue;
+        list.forEach((p, k) => {
+          if (typeof p === 'string' && p.startsWith(CONCEPT_PREFIX) && !concepts.has(p.slice(1))) {
+            out.push(`${prefix}triggers[${i}].${where}[${k}]: "${p.slice(0, LIMITS.phraseChars)}" names no concept of this set (add it under "concepts")`);
+          }
+        });
+      }
+      // two signals for a sensitive prompt
+      if (Array.isArray(t.leadsTo) && Array.isArray(t.any) && t.leadsTo.some((to) => sensitive.has(to as string))) {
+        const all = Array.isArray(t.all) ? t.all.filter(Array.isArray) : [];
+        if (distinctGroups({ any: t.any as string[], all: all as string[][] }) < 2) {
+          out.push(
+            `${prefix}triggers[${i}].all: leads to a sensitive prompt (${t.leadsTo.filter((to) => sensitive.has(to as string)).join(', ')}), which needs two independent signals: add an "all" list of other phrases`,
+          );
+        }
+      }
+    });
+  }
+  if (Array.isArray(raw.exclude)) {
+    raw.exclude.forEach((p, k) => {
+      if (typeof p === 'string' && p.startsWith(CONCEPT_PREFIX) && !concepts.has(p.slice(1))) {
+        out.push(`${prefix}exclude[${k}]: "${p.slice(0, LIMITS.phraseChars)}" names no concept of this set (add it under "concepts")`);
       }
     });
   }

@@ -93,6 +93,8 @@ export const ReferenceSchema = z.object({
   title: text(300),
   source: z.optional(text(300)),
   url: z.optional(z.string().check(z.regex(/^https:\/\//))),
+  /** Our note on the work (e.g. a newer edition), shown after it. */
+  note: z.optional(text(400)),
 });
 
 const Cell = z.union([z.number(), z.null()]);

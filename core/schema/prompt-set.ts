@@ -26,10 +26,13 @@ export const LIMITS = {
   links: 10,
   urlChars: 500,
   idChars: 80,
+  concepts: 500,
+  excludes: 1_000,
 } as const;
 
 export const PROMPT_SET_FORMAT = 'practice-prompts/prompt-set';
-export const PROMPT_SET_VERSION = 1;
+/** Version 2 added concepts, set-wide exclusions, sensitive prompts, defaults and the ConText attributes. */
+export const PROMPT_SET_VERSION = 2;
 
 const id = z
   .string()
@@ -74,6 +77,10 @@ export const WindowSchema = z.union([
 ]);
 
 export const NegationPolicySchema = z.enum(['show', 'soften', 'ignore', 'only']);
+/** Whose experience a phrase describes: `child` drops phrases an adult is the subject of ("mum disclosed she is pregnant"). */
+export const ExperiencerPolicySchema = z.enum(['any', 'child']);
+/** What a phrase in the past ("dad was in care himself", "as a child") or a hypothetical ("if she tells school") does. */
+export const AttributePolicySchema = z.enum(['show', 'ignore']);
 
 export const ContextSchema = z.object({
   /** Phrases looked for in the field's label, name, placeholder and aria-label. */
@@ -109,6 +116,12 @@ export const TriggerSchema = z.object({
    * negated ("only": "let me in" matters as "did not let me in").
    */
   negated: z.optional(NegationPolicySchema),
+  /** `child`: ignore a phrase whose subject is an adult ("mum disclosed", "dad was hit"). Default: the set's default, else `any`. */
+  experiencer: z.optional(ExperiencerPolicySchema),
+  /** `ignore`: a phrase about the past ("as a child", "years ago", "was in care himself") does not count. */
+  historical: z.optional(AttributePolicySchema),
+  /** `ignore`: a phrase under "if", "whether", "unless", "in case" does not count. */
+  hypothetical: z.optional(AttributePolicySchema),
   context: z.optional(ContextSchema),
   /** Relative importance, 1 (default) to 5. */
   weight: z.optional(z.number().check(z.gte(0.1), z.lte(5))),
@@ -134,12 +147,40 @@ export const LocalPromptSchema = z.object({
   links: z.optional(z.array(LinkSchema).check(z.maxLength(LIMITS.links))),
 });
 
+/** Per-set defaults for triggers that do not say. */
+export const TriggerDefaultsSchema = z.object({
+  negated: z.optional(NegationPolicySchema),
+  experiencer: z.optional(ExperiencerPolicySchema),
+  historical: z.optional(AttributePolicySchema),
+  hypothetical: z.optional(AttributePolicySchema),
+});
+
 export const PromptSetSchema = z.object({
   format: z.literal(PROMPT_SET_FORMAT),
-  version: z.literal(PROMPT_SET_VERSION),
+  /** 1 or 2; version 1 sets are read as they always were (see `migratePromptSet`). */
+  version: z.union([z.literal(1), z.literal(PROMPT_SET_VERSION)]),
   id,
   name: visibleText(LIMITS.titleChars),
   description: z.optional(visibleText(LIMITS.textChars)),
+  /**
+   * Named lists of phrases (concept groups) that any phrase list may use as "@name": one home for
+   * the ways workers write one idea ("went missing", "didn't come home", "MFH").
+   */
+  concepts: z.optional(
+    z.record(id, phraseList).check(z.refine((o) => Object.keys(o).length <= LIMITS.concepts, `must have at most ${LIMITS.concepts} concepts`)),
+  ),
+  /**
+   * Set-wide exclusions: a sentence containing one of these (office and administrative text:
+   * "training day", "annual leave", "room booking") fires none of this set's triggers.
+   */
+  exclude: z.optional(z.array(PhraseSchema).check(z.maxLength(LIMITS.excludes, `must list at most ${LIMITS.excludes} phrases`))),
+  /**
+   * Prompts that need two independent signals (deception, adults who may pose a risk, sexual abuse,
+   * exploitation): a trigger leading to one fires only when it has an `all` list (a second concept
+   * group) and both are found. A single-signal trigger never reaches them.
+   */
+  sensitive: z.optional(z.array(id).check(z.maxLength(LIMITS.prompts))),
+  defaults: z.optional(TriggerDefaultsSchema),
   prompts: z.optional(z.array(LocalPromptSchema).check(z.maxLength(LIMITS.prompts, `must have at most ${LIMITS.prompts} prompts`))),
   triggers: z.array(TriggerSchema).check(z.maxLength(LIMITS.triggers, `must have at most ${LIMITS.triggers} triggers`)),
 });
@@ -147,6 +188,8 @@ export const PromptSetSchema = z.object({
 export type Phrase = z.infer<typeof PhraseSchema>;
 export type Window = z.infer<typeof WindowSchema>;
 export type NegationPolicy = z.infer<typeof NegationPolicySchema>;
+export type ExperiencerPolicy = z.infer<typeof ExperiencerPolicySchema>;
+export type AttributePolicy = z.infer<typeof AttributePolicySchema>;
 export type TriggerContext = z.infer<typeof ContextSchema>;
 export type Trigger = z.infer<typeof TriggerSchema>;
 export type LocalPrompt = z.infer<typeof LocalPromptSchema>;
@@ -161,4 +204,46 @@ export function isSafeLink(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A phrase that names a concept group ("@missing") rather than words. */
+export const CONCEPT_PREFIX = '@';
+
+/**
+ * Version 1 → 2: nothing a version 1 set said changes meaning (every new field is optional and
+ * its absence keeps version 1 behaviour), so the migration only stamps the version.
+ */
+export function migratePromptSet(set: PromptSet): PromptSet {
+  return set.version === PROMPT_SET_VERSION ? set : { ...set, version: PROMPT_SET_VERSION };
+}
+
+/** A phrase list with concept references ("@name") replaced by the concept's phrases (once each). */
+export function expandPhrases(list: readonly string[], concepts: Readonly<Record<string, readonly string[]>> | undefined): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const p of list) {
+    const items = p.startsWith(CONCEPT_PREFIX) ? (concepts?.[p.slice(1)] ?? []) : [p];
+    for (const q of items) {
+      if (q.startsWith(CONCEPT_PREFIX) || seen.has(q)) continue; // concepts do not nest
+      seen.add(q);
+      out.push(q);
+    }
+  }
+  return out;
+}
+
+/**
+ * How many independent signals a trigger needs: its `any` list and each `all` list, where lists
+ * that share a phrase count as one signal (a phrase cannot be two pieces of evidence).
+ */
+export function distinctGroups(trig: Pick<Trigger, 'any' | 'all'>): number {
+  const lists = [trig.any, ...(trig.all ?? [])].filter((l) => l.length).map((l) => new Set(l.map((p) => p.trim().toLowerCase())));
+  const parent = lists.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < lists.length; i++) {
+    for (let j = i + 1; j < lists.length; j++) {
+      if ([...lists[i]!].some((p) => lists[j]!.has(p))) parent[find(j)] = find(i);
+    }
+  }
+  return new Set(lists.map((_, i) => find(i))).size;
 }

@@ -60,3 +60,30 @@ export const NEGATION_CUES: readonly string[] = [
 ];
 /** How many words before a phrase a negation cue reaches. */
 export const NEGATION_REACH = 4;
+
+/**
+ * Hypothetical cues (ConText): a phrase within HYPOTHETICAL_REACH words after one of these is a
+ * possibility, not an event ("if she tells school", "whether he would hit her", "in case mum refuses").
+ */
+export const HYPOTHETICAL_CUES: readonly string[] = ['if', 'whether', 'unless', 'hypothetically', 'suppose', 'supposing'];
+export const HYPOTHETICAL_REACH = 6;
+
+/**
+ * Historical cues (ConText): a phrase within HISTORICAL_REACH words of one of these (either side)
+ * is about the past ("years ago", "in her own childhood", "grew up in care", "historic").
+ */
+export const HISTORICAL_CUES: readonly string[] = [
+  'childhood', 'ago', 'historic', 'historical', 'historically', 'formerly', 'grew', 'upbringing', 'decades',
+];
+export const HISTORICAL_REACH = 6;
+
+/**
+ * Experiencer cues (ConText): an adult named within ADULT_REACH words before a phrase is its
+ * subject ("mum disclosed she is pregnant", "dad was hit by his own father").
+ */
+export const ADULT_CUES: readonly string[] = [
+  'mum', 'mam', 'mom', 'mother', 'dad', 'father', 'stepdad', 'stepfather', 'stepmum', 'stepmother', 'parent', 'parents',
+  'grandmother', 'grandma', 'gran', 'nan', 'nana', 'nanny', 'grandfather', 'grandad', 'granddad', 'grandparent', 'grandparents',
+  'aunt', 'auntie', 'aunty', 'uncle', 'partner', 'boyfriend', 'girlfriend', 'husband', 'wife', 'carer', 'carers', 'mrs', 'mr', 'ms',
+];
+export const ADULT_REACH = 2;

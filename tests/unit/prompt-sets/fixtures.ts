@@ -8,7 +8,7 @@ export const KNOWN = new Set(['neglect-rarely-alone', 'act-on-disclosure', 'abe-
 export function validSet(over: Partial<PromptSet> = {}): PromptSet {
   return {
     format: 'practice-prompts/prompt-set',
-    version: 1,
+    version: 2,
     id: 'local-escalation',
     name: 'Local escalation',
     description: 'Prompts for our escalation policy.',
@@ -105,7 +105,7 @@ export const promptSetArb: fc.Arbitrary<PromptSet> = fc
   })
   .map(({ id, name, description, prompts, triggers }) => {
     const local = new Set((prompts ?? []).map((p) => p.id));
-    const set: Record<string, unknown> = { format: 'practice-prompts/prompt-set', version: 1, id, name };
+    const set: Record<string, unknown> = { format: 'practice-prompts/prompt-set', version: 2, id, name };
     if (description !== undefined) set.description = description;
     if (prompts) set.prompts = prompts;
     set.triggers = triggers.map(([tid, t]) => {

@@ -122,8 +122,8 @@ describe('parseImport: schema problems, every one with its path', () => {
     expect(problemsOf({ ...validSet(), format: 'something-else' })[0]).toMatch(/^format: must be "practice-prompts\/prompt-set" \(one prompt set\) or "practice-prompts\/export"/);
     const { format: _f, ...noFormat } = validSet();
     expect(problemsOf(noFormat)[0]).toMatch(/^format: is missing/);
-    expect(problemsOf({ ...validSet(), version: 2 })).toContain(
-      'version: this file is from a newer version of Practice Prompts (version 2); this one reads version 1 of "practice-prompts/prompt-set"',
+    expect(problemsOf({ ...validSet(), version: 3 })).toContain(
+      'version: this file is from a newer version of Practice Prompts (version 3); this one reads version 2 of "practice-prompts/prompt-set"',
     );
   });
 

@@ -19,7 +19,7 @@ describe('published JSON Schema (schema/prompt-set.schema.json)', () => {
     expect(s.additionalProperties).toBe(false);
     expect(s.properties.$schema).toMatchObject({ type: 'string' });
     expect(s.properties.format.const).toBe('practice-prompts/prompt-set');
-    expect(s.properties.version.const).toBe(1);
+    expect(s.properties.version.anyOf.map((v: any) => v.const)).toEqual([1, 2]);
     expect(s.properties.triggers.maxItems).toBe(LIMITS.triggers);
     const trigger = s.properties.triggers.items;
     expect(trigger.required).toEqual(['id', 'leadsTo', 'any']);
