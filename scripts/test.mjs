@@ -105,5 +105,9 @@ if (want('firefox') && existsSync('tests/firefox/run.mjs')) {
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+// which briefing the content checks ran against (tests/content/briefing.ts picks the same way)
+const briefingText = process.env.BRIEFING_FINGERPRINT !== '1' && (process.env.BRIEFING || existsSync('../shared/seed/000_8c989674621c0828.txt'));
+if (want('unit')) console.log(`\nBriefing checks ran against the ${briefingText ? 'briefing text (../shared/seed)' : 'committed briefing fingerprint (no ../shared beside this clone)'}.`);
+// the last line is plain, alone, for CI: "N passed, N failed"
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -9,46 +9,26 @@
  * Excepted, because they are citations that must match the briefing: section titles, context-page titles
  * (briefing headings), reference authors/titles/sources, table captions, column headings and row labels
  * (the printed category names, verified verbatim by fidelity.test.ts), and attribution.json.
+ *
+ * Runs against the briefing text when it is available, and otherwise against the committed fingerprint's hashed
+ * 10-grams (./briefing.ts); test names say which. The planted copy below is a short briefing sentence kept
+ * in this file. It is caught in both modes: its 10-grams are in the text, and their hashes are in the
+ * fingerprint. briefing-fingerprint.test.ts proves the fingerprint is the text's whenever the text is present.
  */
 import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as lib from '../../content/library/index.ts';
+import { ROOT, loadBriefing, words } from './briefing.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BRIEFING_PATH = process.env.BRIEFING ?? join(ROOT, '..', 'shared', 'seed', '000_8c989674621c0828.txt');
-const briefing = readFileSync(BRIEFING_PATH, 'utf8');
+/** The briefing text, or its committed fingerprint (hashed word 10-grams) on a clone without ../shared (see ./briefing.ts). */
+const briefing = loadBriefing();
 const SCRIPT = join(ROOT, 'scripts', 'check-own-words.mjs');
-
-/** The same folding as scripts/check-own-words.mjs. */
-const words = (s: string): string[] =>
-  s
-    .toLowerCase()
-    .normalize('NFKC')
-    .replace(/[’‘]/g, "'")
-    .split(/[^a-z0-9']+/)
-    .map((w) => w.replace(/'/g, ''))
-    .filter(Boolean);
-const N = 10;
-
-/** A checker against one source text: returns the first shared run of N words, or null. */
-function makeChecker(source: string) {
-  const seed = words(source);
-  const grams = new Set<string>();
-  for (let i = 0; i + N <= seed.length; i++) grams.add(seed.slice(i, i + N).join(' '));
-  return (text: string): string | null => {
-    const w = words(text);
-    for (let i = 0; i + N <= w.length; i++) {
-      const g = w.slice(i, i + N).join(' ');
-      if (grams.has(g)) return g;
-    }
-    return null;
-  };
-}
-const sharedRun = makeChecker(briefing);
+/** The script reads the same source as the tests: the same text, or the fingerprint. */
+const scriptEnv = { ...process.env, ...(briefing.source === 'text' ? { BRIEFING: briefing.path } : { BRIEFING_FINGERPRINT: '1' }) };
+const sharedRun = (text: string) => briefing.sharedRun(text);
 
 /** Every own-words string in the library, with where it lives. */
 function ownWords(): [string, string][] {
@@ -81,7 +61,7 @@ function ownWords(): [string, string][] {
   return out;
 }
 
-describe('the checker', () => {
+describe(`the checker ${briefing.label}`, () => {
   it('folds words as scripts/check-own-words.mjs does', () => {
     expect(words('The Child’s “daily” LIFE—at home, e.g. s.47')).toEqual(['the', 'childs', 'daily', 'life', 'at', 'home', 'e', 'g', 's', '47']);
     expect(readFileSync(SCRIPT, 'utf8')).toContain(`const words = (s) => s.toLowerCase().normalize('NFKC').replace(/[’‘]/g, "'").split(/[^a-z0-9']+/).map((w) => w.replace(/'/g, '')).filter(Boolean);`);
@@ -107,7 +87,7 @@ describe('the checker', () => {
       writeFileSync(clean, JSON.stringify(lps, null, 2) + '\n');
       const dirty = join(dir, 'behaviour-planted.json');
       writeFileSync(dirty, JSON.stringify(lps.map((lp, i) => (i === 1 ? { ...lp, summary: planted } : lp)), null, 2) + '\n');
-      const env = { ...process.env, BRIEFING: BRIEFING_PATH };
+      const env = scriptEnv;
       const ok = spawnSync(process.execPath, [SCRIPT, clean], { encoding: 'utf8', env });
       expect(ok.status, ok.stdout + ok.stderr).toBe(0);
       const bad = spawnSync(process.execPath, [SCRIPT, dirty], { encoding: 'utf8', env });
@@ -119,7 +99,7 @@ describe('the checker', () => {
   });
 });
 
-describe('library prose is in our own words', () => {
+describe(`library prose is in our own words ${briefing.label}`, () => {
   const items = ownWords();
   it('covers every kind of prose', () => {
     expect(items.length).toBeGreaterThan(40 * 6 + 7 * 3 + 6 * 2);
@@ -140,11 +120,12 @@ describe('library prose is in our own words', () => {
         .map((f) => join(dir, f)),
       ...readdirSync(join(dir, 'learning-points')).map((f) => join(dir, 'learning-points', f)),
     ];
-    const r = spawnSync(process.execPath, [SCRIPT, ...files], { encoding: 'utf8', env: { ...process.env, BRIEFING: BRIEFING_PATH } });
+    const r = spawnSync(process.execPath, [SCRIPT, ...files], { encoding: 'utf8', env: scriptEnv });
     expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toContain(briefing.source === 'text' ? 'own words: ok' : 'own words: ok (against the briefing fingerprint)');
   });
   it('on key-data.json the script flags nothing but printed table row labels (citations, checked verbatim by fidelity.test.ts)', () => {
-    const r = spawnSync(process.execPath, [SCRIPT, join(ROOT, 'content', 'library', 'key-data.json')], { encoding: 'utf8', env: { ...process.env, BRIEFING: BRIEFING_PATH } });
+    const r = spawnSync(process.execPath, [SCRIPT, join(ROOT, 'content', 'library', 'key-data.json')], { encoding: 'utf8', env: scriptEnv });
     const flagged = r.stdout.split('\n').filter((l) => l.includes(': shares '));
     for (const l of flagged) expect(l).toMatch(/\.tables\[\d+\]\.rows\[\d+\]\.label: shares /);
   });
