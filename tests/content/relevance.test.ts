@@ -95,7 +95,7 @@ describe('built-in prompt set: our own snippets', () => {
     ['was not brought to the dentist again', 'daily-life'],
     ['case transferred to Leeds by email', 'info'],
     ['Mr X is a registered sex offender and has moved in', 'info'],
-    ['Tom (15) is very streetwise', 'older'],
+    ['Tom (15) is very streetwise and keeps turning up miles from home with cash he cannot explain', 'older'],
     ['the team has three vacancies', 'system'],
     ['SW not able to see Kacey on her own, dad stayed in the room', 'daily-life'],
     ['nan is too scared of mum to tell us what goes on', 'daily-life'],
@@ -110,10 +110,13 @@ describe('built-in prompt set: our own snippets', () => {
     ['Referral from the GP was rejected as below threshold', 'escalation'],
     ['The nursery disagree with the decision to close and want to escalate', 'escalation'],
     ['Caseloads are unmanageable and we rely on agency staff', 'system'],
-    ['Rent arrears of £2,000 and the family use the food bank weekly', 'neglect'],
+    // poverty on its own is not neglect: silent unless care is also poor (see principles.test.ts)
+    ['Rent arrears of £2,000 and the family use the food bank weekly', null],
+    ['Rent arrears and the food bank, and the baby is still in dirty nappies when we visit', 'neglect'],
     ['Health visitor says the diagnosis from the paediatrician has not been explained to school', 'info'],
-    ['Discussed in supervision and agreed to challenge dad about his account', 'system'],
-    ['Interpreter needed as mum speaks very little English', 'engaging'],
+    ['Discussed in supervision and agreed to challenge dad about his account', null],
+    // a family's language or culture alone never fires the cultural-competence card
+    ['Interpreter needed as mum speaks very little English', null],
     ['Parents disguised compliance: they agree to everything but nothing changes', 'engaging'],
     ['Training on Friday', null],
     ['Team lunch booked', null],
@@ -152,10 +155,9 @@ describe('built-in prompt set: our own snippets', () => {
     else expect(sections).toContain(expected);
   });
 
-  it('words a ruled-out concern gently', () => {
-    const { prompts, sections } = shown('No concerns regarding neglect');
-    expect(sections).toContain('neglect');
-    expect(prompts.find((p) => sectionOf.get(p.id) === 'neglect')?.gentle).toBe(true);
+  it('a concern considered and ruled out shows nothing (the set's default for negation is "ignore")', () => {
+    expect(shown('Concerns regarding neglect: the home is filthy again').sections).toContain('neglect');
+    expect(shown('No concerns regarding neglect').prompts).toEqual([]);
   });
 
   it('never shows more than three prompts', () => {
