@@ -155,7 +155,7 @@ describe('built-in prompt set: our own snippets', () => {
     else expect(sections).toContain(expected);
   });
 
-  it('a concern considered and ruled out shows nothing (the set's default for negation is "ignore")', () => {
+  it('a concern considered and ruled out shows nothing (the set’s default for negation is "ignore")', () => {
     expect(shown('Concerns regarding neglect: the home is filthy again').sections).toContain('neglect');
     expect(shown('No concerns regarding neglect').prompts).toEqual([]);
   });
