@@ -3,7 +3,8 @@
  * every surface form of every trigger word is hashed into one open-addressing table, so a word
  * of the note costs one probe whatever the number of triggers.
  */
-import { distinctGroups, expandPhrases, type AttributePolicy, type ExperiencerPolicy, type NegationPolicy, type PromptSet, type Trigger } from '../schema/prompt-set.ts';
+import type { AttributePolicy, ExperiencerPolicy, NegationPolicy, PromptSet, Trigger } from '../schema/prompt-set.ts';
+import { distinctGroups, expandPhrases } from '../schema/concepts.ts';
 import { foldWords, hashWord } from '../text/fold.ts';
 import { surfaceForms } from '../text/inflect.ts';
 import { ADULT_CUES, FILLER_WORDS, HISTORICAL_CUES, HYPOTHETICAL_CUES, NEGATION_CUES, SYNONYM_GROUPS } from '../text/synonyms.ts';

@@ -206,9 +206,6 @@ export function isSafeLink(url: string): boolean {
   }
 }
 
-/** A phrase that names a concept group ("@missing") rather than words. */
-export const CONCEPT_PREFIX = '@';
-
 /**
  * Version 1 → 2: nothing a version 1 set said changes meaning (every new field is optional and
  * its absence keeps version 1 behaviour), so the migration only stamps the version.
@@ -217,33 +214,4 @@ export function migratePromptSet(set: PromptSet): PromptSet {
   return set.version === PROMPT_SET_VERSION ? set : { ...set, version: PROMPT_SET_VERSION };
 }
 
-/** A phrase list with concept references ("@name") replaced by the concept's phrases (once each). */
-export function expandPhrases(list: readonly string[], concepts: Readonly<Record<string, readonly string[]>> | undefined): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const p of list) {
-    const items = p.startsWith(CONCEPT_PREFIX) ? (concepts?.[p.slice(1)] ?? []) : [p];
-    for (const q of items) {
-      if (q.startsWith(CONCEPT_PREFIX) || seen.has(q)) continue; // concepts do not nest
-      seen.add(q);
-      out.push(q);
-    }
-  }
-  return out;
-}
-
-/**
- * How many independent signals a trigger needs: its `any` list and each `all` list, where lists
- * that share a phrase count as one signal (a phrase cannot be two pieces of evidence).
- */
-export function distinctGroups(trig: Pick<Trigger, 'any' | 'all'>): number {
-  const lists = [trig.any, ...(trig.all ?? [])].filter((l) => l.length).map((l) => new Set(l.map((p) => p.trim().toLowerCase())));
-  const parent = lists.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < lists.length; i++) {
-    for (let j = i + 1; j < lists.length; j++) {
-      if ([...lists[i]!].some((p) => lists[j]!.has(p))) parent[find(j)] = find(i);
-    }
-  }
-  return new Set(lists.map((_, i) => find(i))).size;
-}
+export { CONCEPT_PREFIX, distinctGroups, expandPhrases } from './concepts.ts';
