@@ -9,7 +9,7 @@ import { expect, waitForAx, clickAx, axNodes } from './fixtures.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
-export const NOTE = 'Concerns about neglect. She made a disclosure to her teacher and the strategy meeting agreed NFA.';
+export const NOTE = 'Concerns about neglect. She made a disclosure to her teacher and the strategy meeting agreed NFA. Caseloads in the team remain very high and two posts are vacant.';
 export const CHIP = /^Practice prompts: (\d+) prompts?$/;
 const chipNamed = (n: number) => new RegExp(`^Practice prompts: ${n} prompts?$`);
 

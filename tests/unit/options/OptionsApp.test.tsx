@@ -12,7 +12,7 @@ afterEach(cleanup);
 
 const set = (id: string, over: Partial<PromptSet> = {}): PromptSet => ({
   format: 'practice-prompts/prompt-set',
-  version: 1,
+  version: 2,
   id,
   name: `Set ${id}`,
   triggers: [{ id: 'neglect', leadsTo: ['neglect-rarely-alone'], any: ['neglect'] }],
@@ -198,7 +198,7 @@ describe('OptionsApp: local prompt sets', () => {
     expect(p.stored.localSets).toEqual([
       {
         format: 'practice-prompts/prompt-set',
-        version: 1,
+        version: 2,
         id: 'local-set-1',
         name: 'Our escalation',
         triggers: [{ id: 'trigger-1', leadsTo: ['neglect-rarely-alone'], any: ['disagree', 'escalate'] }],
