@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
-import { promptCards } from './build/prompt-cards-plugin.ts';
-import { searchIndex } from './build/search-index-plugin.ts';
+import { promptCards } from './vite-plugins/prompt-cards-plugin.ts';
+import { searchIndex } from './vite-plugins/search-index-plugin.ts';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact(), promptCards(), searchIndex()],

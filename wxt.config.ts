@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { promptCards } from './build/prompt-cards-plugin.ts';
-import { searchIndex } from './build/search-index-plugin.ts';
+import { promptCards } from './vite-plugins/prompt-cards-plugin.ts';
+import { searchIndex } from './vite-plugins/search-index-plugin.ts';
 
 // Practice Prompts: everything runs locally. No remote hosts in any CSP or permission.
 export default defineConfig({

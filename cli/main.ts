@@ -10,6 +10,7 @@ import { compile, matchText } from '../core/matcher/index.ts';
 import { PromptSetSchema, LIMITS, type PromptSet } from '../core/schema/prompt-set.ts';
 import { formatIssues } from '../core/settings/settings.ts';
 import * as lib from '../content/library/index.ts';
+import { catalogue, catalogueIds, sectionOf } from '../content/library/catalogue.ts';
 import defaultSetJson from '../content/prompt-sets/default.json';
 
 interface IO {
@@ -83,7 +84,7 @@ export function readSetFile(path: string): { set: PromptSet | null; problems: st
   const r = PromptSetSchema.safeParse(data);
   if (!r.success) return { set: null, problems: formatIssues(r.error.issues) };
   const problems: string[] = [];
-  const known = new Set([...lib.learningPoints.map((l) => l.id), ...lib.widerMessages.map((w) => w.id), ...(r.data.prompts ?? []).map((p) => p.id)]);
+  const known = new Set([...catalogueIds, ...(r.data.prompts ?? []).map((p) => p.id)]);
   const seen = new Set<string>();
   r.data.triggers.forEach((t, i) => {
     if (seen.has(t.id)) problems.push(`triggers[${i}].id: "${t.id}" is used by another trigger`);
@@ -115,9 +116,7 @@ async function match(args: string[], io: IO): Promise<number> {
   const text = await readAll(io.stdin);
   const prompts = matchText(compile(sets), text, {}, { maxPrompts: max });
   const cards = new Map<string, { section: string; title: string }>();
-  const sectionTitle = (id: string) => lib.sections.find((s) => s.id === id)?.title ?? '';
-  for (const l of lib.learningPoints) cards.set(l.id, { section: sectionTitle(l.section), title: l.title });
-  for (const w of lib.widerMessages) cards.set(w.id, { section: sectionTitle('system'), title: w.title });
+  for (const e of catalogue) cards.set(e.id, { section: e.section.title, title: e.card.title });
   for (const s of sets) for (const p of s.prompts ?? []) cards.set(p.id, { section: s.name, title: p.title });
   const out = prompts.map((p) => ({
     id: p.id,
@@ -149,11 +148,10 @@ function library(args: string[], io: IO): number {
   const { flags, positional } = parseFlags(args, { json: 'bool' });
   if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
   if (!flags.json) throw new UsageError('library needs --json');
-  const sectionTitle = (id: string) => lib.sections.find((s) => s.id === id)?.title ?? '';
   const data = {
     attribution: lib.attribution,
     sections: lib.sections,
-    learningPoints: lib.learningPoints.map((l) => ({ ...l, sectionTitle: sectionTitle(l.section) })),
+    learningPoints: lib.learningPoints.map((l) => ({ ...l, sectionTitle: sectionOf(l.id)?.title ?? '' })),
     widerMessages: lib.widerMessages,
     enduringThemes: lib.enduringThemes,
     context: lib.contextPages,

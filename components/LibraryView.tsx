@@ -5,12 +5,16 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ContextPage, KeyData, KeyTable, LearningPoint, Reference, Section, Theme, WiderMessage } from '../core/schema/library.ts';
+import { lpAnchor, targetFromHash } from '../core/cards.ts';
 import { BarChart, type BarChartProps, type Series } from './BarChart.tsx';
 
 export interface Attribution {
   briefing: { title: string; publisher: string; year: number; authors: string[]; url: string };
   analysis: { citation: string; title: string; publisher: string };
   notice: string;
+  /** The briefing's balancing message: hindsight, hard cases, a system that works most of the time. */
+  balance: string;
+  copyright: string;
 }
 
 export interface LibraryData {
@@ -27,19 +31,6 @@ export interface LibraryData {
 export interface LibraryProps extends LibraryData {
   /** Id from the location hash (e.g. `lp/<id>`), focused and scrolled to. */
   target: string | null;
-}
-
-export const lpAnchor = (id: string) => `lp/${id}`;
-
-/** The element id named by a location hash ("#lp/x" → "lp/x"), or null. */
-export function targetFromHash(hash: string): string | null {
-  let h = hash.replace(/^#/, '');
-  try {
-    h = decodeURIComponent(h);
-  } catch {
-    /* keep the raw hash */
-  }
-  return h ? h : null;
 }
 
 /** Follows `location.hash`: the current target, updated on every `hashchange`. */
@@ -99,6 +90,8 @@ export function LibraryView(p: LibraryProps) {
           .
         </p>
         <p class="notice">{a.notice}</p>
+        <p class="balance">{a.balance}</p>
+        <p class="copyright">{a.copyright}</p>
         <nav aria-label="Contents" id="contents" tabIndex={-1}>
           <h2 class="toc-heading">Contents</h2>
           <ul class="toc">
@@ -228,6 +221,7 @@ export function LibraryView(p: LibraryProps) {
                     </a>
                   </>
                 )}
+                {r.note && <span class="ref-note"> {r.note}</span>}
               </li>
             ))}
           </ul>

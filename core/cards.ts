@@ -1,4 +1,8 @@
-/** What a prompt shows: a slim card per learning point or wider message (see build/prompt-cards-plugin.ts). */
+/**
+ * What a prompt shows (a slim card per learning point or wider message) and where it links to: the one
+ * link builder for the library's deep links `library.html#lp/<id>`. Pure: the catalogue
+ * (content/library/catalogue.ts) fills the cards in; platform/navigation.ts turns the path into a URL.
+ */
 export interface PromptCard {
   id: string;
   /** Briefing section title, exactly as the briefing writes it. */
@@ -12,4 +16,36 @@ export interface PromptCard {
   links?: { title: string; url: string }[];
   /** Set when the card comes from a local prompt set. */
   setName?: string;
+}
+
+/** The library page, as a path inside the extension. */
+export const LIBRARY_PAGE = '/library.html';
+
+/** What a prompt id may look like (learning points, wider messages and local prompts alike). */
+const PROMPT_ID = /^[a-z0-9][a-z0-9._-]{0,79}$/;
+
+export function isPromptId(id: unknown): id is string {
+  return typeof id === 'string' && PROMPT_ID.test(id);
+}
+
+/** The element id of a learning point on the library page, and the hash that names it: `lp/<id>`. */
+export const lpAnchor = (id: string): string => `lp/${id}`;
+
+/**
+ * The deep link to a learning point: `/library.html#lp/<id>`. An id that is not a prompt id (e.g. sent
+ * by a page) links to the top of the library instead.
+ */
+export function libraryPath(id?: string): string {
+  return id !== undefined && isPromptId(id) ? `${LIBRARY_PAGE}#${lpAnchor(encodeURIComponent(id))}` : LIBRARY_PAGE;
+}
+
+/** The element id named by a location hash ("#lp/x" → "lp/x"), or null. */
+export function targetFromHash(hash: string): string | null {
+  let h = hash.replace(/^#/, '');
+  try {
+    h = decodeURIComponent(h);
+  } catch {
+    /* keep the raw hash */
+  }
+  return h ? h : null;
 }

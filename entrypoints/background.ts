@@ -1,7 +1,9 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { isToBG, sendToTab, type PageConfig, type Replies, type ToBG } from '../platform/messages.ts';
-import { readEffective, readQuiet, setQuiet, updateSettings, KEYS } from '../platform/settings-store.ts';
+import { onPolicyChanged, onSettingsChanged, readEffective, readQuiet, setQuiet, updateSettings } from '../platform/settings-store.ts';
+import { quietItem, tabPromptsItem } from '../platform/storage-items.ts';
+import { openLearningPoint } from '../platform/navigation.ts';
 import { syncSiteScripts } from '../platform/sites.ts';
 import { siteState, normaliseOrigin } from '../core/settings/settings.ts';
 import type { PromptSet } from '../core/schema/prompt-set.ts';
@@ -23,18 +25,25 @@ export default defineBackground({
       if (!isToBG(msg)) return undefined;
       return handle(msg, sender);
     });
-    browser.tabs.onRemoved.addListener((tabId) => tabPrompts.delete(tabId));
+    browser.tabs.onRemoved.addListener((tabId) => {
+      tabPrompts.delete(tabId);
+      void tabPromptsItem(tabId)
+        .removeValue()
+        .catch(() => {});
+    });
     browser.commands?.onCommand.addListener(async (command) => {
       if (command !== 'toggle-prompts') return;
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id !== undefined) await sendToTab(tab.id, { type: 'bg:toggle' });
     });
-    browser.storage.onChanged.addListener(async (changes, area) => {
-      if ((area === 'local' && (KEYS.settings in changes || KEYS.quiet in changes)) || area === 'managed') {
-        if (area === 'managed' || KEYS.settings in changes) void resync();
-        for (const tabId of tabPrompts.keys()) await sendToTab(tabId, { type: 'bg:config' });
-      }
-    });
+    // settings or policy changed: re-register the sites, and every page with prompts asks for its config again
+    const configChanged = (sites: boolean) => {
+      if (sites) void resync();
+      for (const tabId of tabPrompts.keys()) void sendToTab(tabId, { type: 'bg:config' });
+    };
+    onSettingsChanged(() => configChanged(true));
+    onPolicyChanged(() => configChanged(true));
+    quietItem.watch(() => configChanged(false));
     browser.runtime.onInstalled.addListener(() => void resync());
     browser.runtime.onStartup?.addListener(() => void resync());
     if (browser.sidePanel) {
@@ -71,7 +80,10 @@ async function handle(msg: ToBG, sender: { tab?: { id?: number; url?: string }; 
       let frames = tabPrompts.get(tabId);
       if (!frames) tabPrompts.set(tabId, (frames = new Map()));
       frames.set(sender.frameId ?? 0, msg.ids.filter((id) => typeof id === 'string').slice(0, 20));
-      await browser.storage.session?.set({ [`tab:${tabId}`]: [...new Set([...frames.values()].flat())] }).catch(() => {});
+      // the side panel follows this item (storage.onChanged); the popup asks with ui:tab-prompts
+      await tabPromptsItem(tabId)
+        .setValue([...new Set([...frames.values()].flat())])
+        .catch(() => {});
       await updateBadge(tabId, frames);
       return true;
     }
@@ -94,8 +106,9 @@ async function handle(msg: ToBG, sender: { tab?: { id?: number; url?: string }; 
     case 'ui:tab-prompts': {
       const frames = tabPrompts.get(msg.tabId);
       if (frames) return [...new Set([...frames.values()].flat())];
-      const got = (await browser.storage.session?.get(`tab:${msg.tabId}`).catch(() => ({}))) ?? {};
-      return ((got as Record<string, string[]>)[`tab:${msg.tabId}`] ?? []) as string[];
+      return tabPromptsItem(msg.tabId)
+        .getValue()
+        .catch(() => []);
     }
     case 'ui:site': {
       const origin = normaliseOrigin(msg.origin);
@@ -123,24 +136,4 @@ async function updateBadge(tabId: number, frames: Map<number, string[]>): Promis
   const n = new Set([...frames.values()].flat()).size;
   await browser.action?.setBadgeText({ tabId, text: n ? String(n) : '' }).catch(() => {});
   await browser.action?.setBadgeBackgroundColor?.({ tabId, color: '#35527a' }).catch(() => {});
-}
-
-async function openLearningPoint(id: string, where: 'library' | 'panel', tabId?: number): Promise<void> {
-  const safeId = /^[a-z0-9-]{1,80}$/.test(id) ? id : '';
-  if (where === 'panel' && tabId !== undefined) {
-    await browser.storage.session?.set({ panelFocus: safeId }).catch(() => {});
-    try {
-      if (browser.sidePanel?.open) {
-        await browser.sidePanel.open({ tabId });
-        return;
-      }
-      if ((browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction) {
-        await (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
-        return;
-      }
-    } catch {
-      // no user gesture or no panel support: fall back to the library page
-    }
-  }
-  await browser.tabs.create({ url: browser.runtime.getURL(`/library.html#lp/${safeId}`) });
 }

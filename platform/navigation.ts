@@ -1,19 +1,49 @@
-/** Opening learning points and remembering recent ones (ids only). */
+/** Opening learning points (in the library page or the browser's side panel) and remembering recent ones (ids only). */
 import { browser } from 'wxt/browser';
+import { libraryPath } from '../core/cards.ts';
+import { recentItem } from './storage-items.ts';
 
-const RECENT = 'recent';
+export type OpenWhere = 'library' | 'panel';
 
-export async function openLearningPoint(id: string): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL(`/library.html#lp/${encodeURIComponent(id)}`) });
+/** The full URL of a learning point's deep link (or of the library, for no id or an invalid one). */
+export function libraryUrl(id?: string): string {
+  return browser.runtime.getURL(libraryPath(id) as '/library.html');
 }
 
+/** Open the browser's side panel (Chrome) or sidebar (Firefox) for a tab. False when it cannot. */
+async function openPanel(tabId: number): Promise<boolean> {
+  try {
+    if (browser.sidePanel?.open) {
+      await browser.sidePanel.open({ tabId });
+      return true;
+    }
+    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    if (sidebar) {
+      await sidebar.open();
+      return true;
+    }
+  } catch {
+    // no user gesture or no panel support: fall back to the library page
+  }
+  return false;
+}
+
+/**
+ * Open a learning point: in the side panel for `tabId` when asked and possible, otherwise in a new tab of
+ * the library page, scrolled to its deep link. An id that is not a prompt id (it may come from a page)
+ * opens the library at the top.
+ */
+export async function openLearningPoint(id: string, where: OpenWhere = 'library', tabId?: number): Promise<void> {
+  if (where === 'panel' && tabId !== undefined && (await openPanel(tabId))) return;
+  await browser.tabs.create({ url: libraryUrl(id) });
+}
+
+const MAX_RECENT = 5;
+
 export async function readRecent(): Promise<string[]> {
-  const got = await browser.storage.local.get(RECENT);
-  const v = got[RECENT];
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 5) : [];
+  return (await recentItem.getValue()).slice(0, MAX_RECENT);
 }
 
 export async function pushRecent(id: string): Promise<void> {
-  const list = [id, ...(await readRecent()).filter((x) => x !== id)].slice(0, 5);
-  await browser.storage.local.set({ [RECENT]: list });
+  await recentItem.setValue([id, ...(await readRecent()).filter((x) => x !== id)].slice(0, MAX_RECENT));
 }

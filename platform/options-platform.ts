@@ -1,7 +1,8 @@
 /** What the options page needs from the browser, as a small interface (tests pass a fake). */
 import { browser } from 'wxt/browser';
 import type { Effective, Settings } from '../core/settings/settings.ts';
-import { readCorruptNotice, readEffective, readSettings, writeSettings, KEYS, type Notice } from './settings-store.ts';
+import { onPolicyChanged, onSettingsChanged, readCorruptNotice, readEffective, readSettings, writeSettings, type Notice } from './settings-store.ts';
+import { corruptSettingsItem, lastImportItem } from './storage-items.ts';
 
 export interface OptionsPlatform {
   readSettings(): Promise<Settings>;
@@ -22,15 +23,14 @@ export const optionsPlatform: OptionsPlatform = {
   readEffective,
   writeSettings,
   readNotice: readCorruptNotice,
-  clearNotice: () => browser.storage.local.remove(KEYS.corrupt),
-  readLastImport: async () => ((await browser.storage.local.get(KEYS.lastImport))[KEYS.lastImport] as Settings | undefined) ?? null,
+  clearNotice: () => corruptSettingsItem.removeValue(),
+  readLastImport: () => lastImportItem.getValue(),
   saveLastImport: async (s) => {
-    if (s) await browser.storage.local.set({ [KEYS.lastImport]: s });
-    else await browser.storage.local.remove(KEYS.lastImport);
+    if (s) await lastImportItem.setValue(s);
+    else await lastImportItem.removeValue();
   },
   onChange: (cb) => {
-    const l = () => cb();
-    browser.storage.onChanged.addListener(l);
-    return () => browser.storage.onChanged.removeListener(l);
+    const offs = [onSettingsChanged(cb), onPolicyChanged(cb), corruptSettingsItem.watch(() => cb()), lastImportItem.watch(() => cb())];
+    return () => offs.forEach((off) => off());
   },
 };

@@ -1,26 +1,22 @@
 /**
  * Settings in extension storage. `local` only (sync quotas are too small for prompt sets).
- * Corrupt values are kept aside under `settingsCorrupt`, never silently discarded.
+ * Corrupt values are kept aside (`corruptSettingsItem`), never silently discarded. The items themselves
+ * are declared in storage-items.ts.
  */
 import { browser } from 'wxt/browser';
 import { loadSettings, mergeSettings, type Effective, type Settings, SettingsSchema, formatIssues } from '../core/settings/settings.ts';
+import { corruptSettingsItem, quietItem, settingsItem, type Notice } from './storage-items.ts';
 
-export const KEYS = { settings: 'settings', corrupt: 'settingsCorrupt', quiet: 'quiet', lastImport: 'lastImport' } as const;
-
-export interface Notice {
-  at: number;
-  error: string;
-  value: unknown;
-}
+export type { Notice } from './storage-items.ts';
 
 export async function readSettings(): Promise<Settings> {
-  const got = await browser.storage.local.get([KEYS.settings]);
-  const r = loadSettings(got[KEYS.settings]);
+  const r = loadSettings(await settingsItem.getValue());
   if (!r.ok) {
     const notice: Notice = { at: Date.now(), error: r.error, value: r.bad };
-    await browser.storage.local.set({ [KEYS.corrupt]: notice, [KEYS.settings]: r.settings });
+    await corruptSettingsItem.setValue(notice);
+    await settingsItem.setValue(r.settings);
   } else if (r.migratedFrom !== null) {
-    await browser.storage.local.set({ [KEYS.settings]: r.settings });
+    await settingsItem.setValue(r.settings);
   }
   return r.settings;
 }
@@ -29,7 +25,7 @@ export async function readSettings(): Promise<Settings> {
 export async function writeSettings(next: Settings): Promise<string[]> {
   const r = SettingsSchema.safeParse(next);
   if (!r.success) return formatIssues(r.error.issues);
-  await browser.storage.local.set({ [KEYS.settings]: r.data });
+  await settingsItem.setValue(r.data);
   return [];
 }
 
@@ -64,8 +60,7 @@ export async function readEffective(): Promise<Effective> {
 }
 
 export async function readQuiet(now = Date.now()): Promise<Record<string, number>> {
-  const got = await browser.storage.local.get([KEYS.quiet]);
-  const q = (got[KEYS.quiet] ?? {}) as Record<string, number>;
+  const q = await quietItem.getValue();
   const live: Record<string, number> = {};
   for (const [k, v] of Object.entries(q)) if (typeof v === 'number' && v > now) live[k] = v;
   return live;
@@ -74,10 +69,23 @@ export async function readQuiet(now = Date.now()): Promise<Record<string, number
 export async function setQuiet(id: string, until: number): Promise<void> {
   const q = await readQuiet();
   q[id] = until;
-  await browser.storage.local.set({ [KEYS.quiet]: q });
+  await quietItem.setValue(q);
 }
 
 export async function readCorruptNotice(): Promise<Notice | null> {
-  const got = await browser.storage.local.get([KEYS.corrupt]);
-  return (got[KEYS.corrupt] as Notice | undefined) ?? null;
+  return corruptSettingsItem.getValue();
+}
+
+/** Called when the user's settings change (in any extension context). */
+export function onSettingsChanged(cb: () => void): () => void {
+  return settingsItem.watch(() => cb());
+}
+
+/** Called when the organisation's policy changes (the managed storage area). */
+export function onPolicyChanged(cb: () => void): () => void {
+  const l = (_changes: unknown, area: string) => {
+    if (area === 'managed') cb();
+  };
+  browser.storage.onChanged.addListener(l);
+  return () => browser.storage.onChanged.removeListener(l);
 }

@@ -21,7 +21,8 @@ import {
   type ImportOptions,
   type ImportPreview,
 } from '../../core/prompt-sets/io.ts';
-import { builtInSet, knownPromptIds, sectionOf, titleOf } from './catalogue.ts';
+import { sectionOf } from '../../content/library/catalogue.ts';
+import { builtInSet, knownPromptIds, titleOf } from './catalogue.ts';
 import { downloadText, type Download } from './download.ts';
 import { ImportPanel, type ApplyOutcome } from './ImportPanel.tsx';
 import { applyImport, undoImport } from './import-actions.ts';
@@ -347,7 +348,7 @@ function TestBench({ sets, disabled, max }: { sets: PromptSet[]; disabled: strin
       <ol class="bench-result" aria-live="polite" aria-label="Prompts that would appear">
         {results.map((r) => (
           <li key={r.id}>
-            <strong>{titleOf(r.id, local)}</strong> — {sectionOf(r.id)}
+            <strong>{titleOf(r.id, local)}</strong> — {sectionOf(r.id)?.title ?? 'Local prompt'}
             {r.gentle ? ' (softened: mentioned as not a concern)' : ''}. Why: {[...new Set(r.spans.map((s) => text.slice(s.start, s.end)))].join(', ')}
           </li>
         ))}

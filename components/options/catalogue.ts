@@ -1,12 +1,13 @@
-/** What prompts a trigger can lead to, from the library: ids, titles and groups for selects. */
+/** What prompts a trigger can lead to, for the options page's selects: built from the library catalogue. */
 import defaultSet from '../../content/prompt-sets/default.json';
-import { learningPoints, sections, widerMessages } from '../../content/library/index.ts';
+import { catalogue, catalogueIds, entryOf, sectionById, WIDER_SECTION_ID } from '../../content/library/catalogue.ts';
+import { sections } from '../../content/library/index.ts';
 import type { PromptSet } from '../../core/schema/prompt-set.ts';
 
 export const builtInSet = defaultSet as PromptSet;
 
 /** Ids a trigger may lead to besides its own set's prompts. */
-export const knownPromptIds: ReadonlySet<string> = new Set([...learningPoints.map((l) => l.id), ...widerMessages.map((w) => w.id)]);
+export const knownPromptIds: ReadonlySet<string> = catalogueIds;
 
 export interface OptionGroup {
   label: string;
@@ -16,30 +17,25 @@ export interface OptionGroup {
 /** Learning points grouped by section, then the wider messages. */
 export const libraryGroups: OptionGroup[] = [
   ...sections
-    .filter((s) => s.id !== 'system')
+    .filter((s) => s.id !== WIDER_SECTION_ID)
     .map((s) => ({
       label: s.title,
-      options: learningPoints.filter((l) => l.section === s.id).map((l) => ({ value: l.id, label: l.title })),
+      options: catalogue.filter((e) => e.kind === 'learning-point' && e.section.id === s.id).map((e) => ({ value: e.id, label: e.card.title })),
     }))
     .filter((g) => g.options.length > 0),
   {
-    label: sections.find((s) => s.id === 'system')?.title ?? 'Wider messages',
-    options: widerMessages.map((w) => ({ value: w.id, label: w.title })),
+    label: sectionById(WIDER_SECTION_ID)?.title ?? 'Wider messages',
+    options: catalogue.filter((e) => e.kind === 'wider-message').map((e) => ({ value: e.id, label: e.card.title })),
   },
 ];
 
+/** A prompt's title: from the library, else from a local set's own prompts, else its id. */
 export function titleOf(id: string, localSets: readonly PromptSet[] = []): string {
-  const lp = learningPoints.find((l) => l.id === id) ?? widerMessages.find((w) => w.id === id);
-  if (lp) return lp.title;
+  const e = entryOf(id);
+  if (e) return e.card.title;
   for (const s of localSets) {
     const p = s.prompts?.find((x) => x.id === id);
     if (p) return p.title;
   }
   return id;
-}
-
-export function sectionOf(id: string): string {
-  const lp = learningPoints.find((l) => l.id === id);
-  const sid = lp ? lp.section : widerMessages.some((w) => w.id === id) ? 'system' : '';
-  return sections.find((s) => s.id === sid)?.title ?? 'Local prompt';
 }

@@ -1,6 +1,7 @@
 /**
  * The learning library as typed data. Validated by tests/content (schemas, counts, fidelity, own words);
- * imported as-is by pages. The content script imports `prompt-cards.ts` instead (a slim view).
+ * imported as-is by pages. What each id is (section, card, deep link) lives in `catalogue.ts`; the content
+ * script imports only the slim cards (`virtual:prompt-cards`, built from the catalogue).
  */
 import type { ContextPage, KeyData, LearningPoint, Reference, Section, Theme, WiderMessage } from '../../core/schema/library.ts';
 import sectionsJson from './sections.json';
@@ -41,6 +42,3 @@ export const attribution = attributionJson;
 
 export const learningPointFiles = { neglect, 'daily-life': dailyLife, behaviour, disclosure, abe, older, engaging, info, escalation };
 
-export function sectionOf(id: string): Section | undefined {
-  return sections.find((s) => s.id === id);
-}

@@ -1,26 +1,15 @@
+/** The search documents: one per catalogue entry (learning points, then wider messages). */
 import type { SearchDoc } from '../../core/search/search.ts';
-import { learningPoints, sections, widerMessages } from './index.ts';
+import { catalogue } from './catalogue.ts';
 
 export function searchDocs(): SearchDoc[] {
-  const title = (id: string) => sections.find((s) => s.id === id)?.title ?? '';
-  return [
-    ...learningPoints.map((lp) => ({
-      id: lp.id,
-      section: title(lp.section),
-      sectionId: lp.section,
-      title: lp.title,
-      summary: lp.summary,
-      explanation: lp.explanation,
-      tags: lp.tags.join(' '),
-    })),
-    ...widerMessages.map((w) => ({
-      id: w.id,
-      section: title('system'),
-      sectionId: 'system',
-      title: w.title,
-      summary: w.summary,
-      explanation: w.questions.join(' '),
-      tags: w.tags.join(' '),
-    })),
-  ];
+  return catalogue.map((e) => ({
+    id: e.id,
+    section: e.section.title,
+    sectionId: e.section.id,
+    title: e.item.title,
+    summary: e.item.summary,
+    explanation: e.kind === 'learning-point' ? e.item.explanation : e.item.questions.join(' '),
+    tags: e.item.tags.join(' '),
+  }));
 }

@@ -60,7 +60,7 @@ export function buildIndex(docs: SearchDoc[]): MiniSearch<SearchDoc> {
   return ms;
 }
 
-/** Load an index built at build time (see build/search-index-plugin.ts). */
+/** Load an index built at build time (see vite-plugins/search-index-plugin.ts). */
 export function loadIndex(json: string): MiniSearch<SearchDoc> {
   return MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS);
 }
