@@ -7,13 +7,13 @@
  *  - a page with 5,000 fields and DOM churn: the longest frame with the extension;
  *  - the popup: navigation to first result rendered.
  */
-import { chromium } from '@playwright/test';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '../tests/fixtures/server.mjs';
 import { findChromium, CHROMIUM_HELP } from './find-chromium.mjs';
+import { launchChromium } from './browser-launch.mjs';
 
 const exe = findChromium();
 if (!exe) {
@@ -22,12 +22,10 @@ if (!exe) {
 }
 const ext = resolve('.output/chrome-mv3');
 const popupOnly = process.argv.includes('--popup-only');
-const base = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'];
 const { server, url } = await serve();
 
 async function launch(withExt) {
-  const args = withExt ? [...base, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : base;
-  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pp-bench-')), { executablePath: exe, headless: true, args });
+  const ctx = await launchChromium({ userDataDir: mkdtempSync(join(tmpdir(), 'pp-bench-')), executablePath: exe, ...(withExt ? { extensionDir: ext } : {}) });
   if (withExt && !ctx.serviceWorkers().length) await ctx.waitForEvent('serviceworker');
   return ctx;
 }

@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { serve } from '../tests/fixtures/server.mjs';
 import { findChromium, CHROMIUM_HELP } from './find-chromium.mjs';
+import { launchChromium } from './browser-launch.mjs';
 
 const ext = resolve('.output/chrome-mv3');
 if (!process.argv.includes('--no-build')) {
@@ -28,18 +28,14 @@ if (!exe) {
 }
 const { server, url } = await serve({ port: Number(process.env.PORT ?? 0) });
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-const args = [
-  `--disable-extensions-except=${ext}`,
-  `--load-extension=${ext}`,
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  ...(headless ? ['--disable-gpu'] : []),
-];
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pp-demo-')), { executablePath: exe, headless, args, viewport: { width: 1280, height: 800 } });
+const context = await launchChromium({
+  userDataDir: mkdtempSync(join(tmpdir(), 'pp-demo-')),
+  extensionDir: ext,
+  executablePath: exe,
+  headless,
+  noSandbox: process.getuid?.() === 0,
+  viewport: { width: 1280, height: 800 },
+});
 // wait until the extension is up before opening the page, so its content script is there
 if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker', { timeout: 15000 }).catch(() => {});
 // (the start-up tab is not given content scripts by Chromium: open a fresh one)
@@ -55,20 +51,28 @@ if (!headless) {
   mkdirSync('reports/demo', { recursive: true });
   await page.locator('#case-note').click();
   await page.keyboard.type('Home visit. Concerns about neglect: the baby’s nappy had not been changed and there was little food in the house. Mum said the bruise came from rough play. The child was not seen alone.', { delay: 5 });
-  await page.waitForTimeout(1500);
+  const cdp = await context.newCDPSession(page);
+  // wait for conditions, not for time: the chip in the accessibility tree, then the expanded region
+  const findAx = async (role, name, timeout = 10_000) => {
+    for (const end = Date.now() + timeout; ; ) {
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const hit = nodes.find((n) => !n.ignored && n.role?.value === role && name.test(n.name?.value ?? ''));
+      if (hit || Date.now() > end) return hit;
+      await new Promise((r) => setTimeout(r, 100)); // poll interval
+    }
+  };
+  const chip = await findAx('button', /^Practice prompts:/);
   if (process.env.PP_DEBUG) console.log('host present:', await page.evaluate(() => !!document.querySelector('practice-prompts')));
   await page.screenshot({ path: 'reports/demo/demo-collapsed.png' });
-  const cdp = await context.newCDPSession(page);
-  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-  const chip = nodes.find((n) => n.role?.value === 'button' && /^Practice prompts:/.test(n.name?.value ?? ''));
   if (chip?.backendDOMNodeId) {
     const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: chip.backendDOMNodeId });
     const [x1, y1, , , x3, y3] = model.content;
     await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
-    await page.waitForTimeout(400);
+    await findAx('region', /^Practice prompts$/, 5000);
   }
   await page.screenshot({ path: 'reports/demo/demo-expanded.png' });
   console.log(chip ? `Prompt shown: "${chip.name.value}". Screenshots: reports/demo/demo-collapsed.png, reports/demo/demo-expanded.png` : 'No prompt appeared (unexpected).');
   await context.close();
+  if (!chip) process.exitCode = 1;
 }
 server.close();

@@ -5,8 +5,8 @@
  * exactly as they left it.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, waitForAx } from './fixtures.ts';
-import { neverInTheWay, expectNoChip, chipCount, waitForNoAx, warmUp, ourErrors, ourSubtree, expectChipInCorner, CHIP, NOTE } from './never-in-the-way.ts';
+import { test, expect, waitForAx, recordReports } from './fixtures.ts';
+import { neverInTheWay, expectNoPromptFor, chipCount, waitForNoAx, warmUp, ourErrors, ourSubtree, expectChipInCorner, CHIP, NOTE } from './never-in-the-way.ts';
 
 let ours: string[] = [];
 test.beforeEach(async ({ page, sw }) => {
@@ -27,18 +27,32 @@ test('search input', async ({ page, site, requests: _r }) => {
   await neverInTheWay(page, { selector: '#search' });
 });
 
-test('password, one-time-code and spellcheck=false inputs never produce a prompt', async ({ page, site, requests: _r }) => {
+test('password, one-time-code and spellcheck=false inputs never produce a prompt', async ({ page, site, sw, requests: _r }) => {
+  const reports = await recordReports(sw);
   await page.goto(`${site}/fields/inputs.html`);
+  // alive on this page: an ordinary field prompts, and the background has heard so
+  await page.locator('#summary').click();
+  await page.keyboard.type('Concerns about neglect.');
+  const before = await chipCount(page);
+  await expect.poll(async () => (await reports()).at(-1)?.length).toBe(before);
+  const heardBefore = (await reports()).length;
   for (const id of ['#password', '#otc', '#reference']) {
     await page.locator(id).click();
     await page.keyboard.type(NOTE);
-    await expectNoChip(page);
     expect(await page.locator(id).inputValue()).toBe(NOTE);
   }
-  // the same note in an ordinary field of the same page does prompt: the silence above was deliberate
+  // back in the ordinary field, one more sentence (one input event): one more prompt. The content
+  // script handles events in order, so when it shows this one it has handled every focus and
+  // keystroke above.
   await page.locator('#summary').click();
-  await page.keyboard.type(NOTE);
-  await chipCount(page);
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(' She made a disclosure to her teacher.');
+  await waitForAx(page, 'button', new RegExp(`^Practice prompts: ${before + 1} prompts$`));
+  // and what the page reported in between is that one change alone: had a secret field been read,
+  // taking it as the current field would have reported its prompts (or an empty list) first
+  await expect.poll(async () => (await reports()).at(-1)?.length).toBe(before + 1);
+  expect((await reports()).slice(heardBefore).map((ids) => ids.length)).toEqual([before + 1]);
+  expect(await page.locator('#summary').inputValue()).toBe('Concerns about neglect. She made a disclosure to her teacher.');
 });
 
 test('contenteditable', async ({ page, site, requests: _r }) => {
@@ -58,9 +72,8 @@ test('textarea in an open shadow root', async ({ page, site, requests: _r }) => 
 
 test('single-page app: the textarea that replaces the first one after a route change', async ({ page, site, requests: _r }) => {
   await page.goto(`${site}/fields/spa.html`);
-  await page.locator('#note-referral').click(); // arrives 1 s after load
-  await page.keyboard.type('Booked a meeting room for the review.');
-  await expectNoChip(page, 500);
+  // (#note-referral arrives 1 s after load; the click waits for it)
+  await expectNoPromptFor(page, page.locator('#note-referral'), 'Booked a meeting room for the review.');
   await page.locator('#to-visit').click();
   await expect(page.locator('#note-referral')).toHaveCount(0);
   expect(new URL(page.url()).search).toBe('?route=visit');

@@ -2,30 +2,17 @@
  * Playwright fixtures: the BUILT extension (.output/chrome-mv3) in Chromium, fixture pages on
  * 127.0.0.1, and a record of every request, so each test can assert nothing left the machine.
  */
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error plain ESM helper without types
 import { serve } from '../fixtures/server.mjs';
-// @ts-expect-error plain ESM helper without types
-import { findChromium, CHROMIUM_HELP } from '../../scripts/find-chromium.mjs';
+import { launchChromium } from '../../scripts/browser-launch.mjs';
+
+declare const chrome: typeof import('wxt/browser').browser;
 
 export const EXT_DIR = resolve(process.env.PP_EXTENSION_DIR ?? '.output/chrome-mv3');
-
-export const CHROMIUM_ARGS = (ext: string) => [
-  `--disable-extensions-except=${ext}`,
-  `--load-extension=${ext}`,
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
 
 interface Fixtures {
   context: BrowserContext;
@@ -50,10 +37,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   context: async ({}, use) => {
-    const exe = findChromium();
-    if (!exe) throw new Error(CHROMIUM_HELP);
     const dir = mkdtempSync(join(tmpdir(), 'pp-e2e-'));
-    const context = await chromium.launchPersistentContext(dir, { executablePath: exe, headless: true, args: CHROMIUM_ARGS(EXT_DIR) });
+    const context = await launchChromium({ userDataDir: dir, extensionDir: EXT_DIR });
     await use(context);
     await context.close();
     rmSync(dir, { recursive: true, force: true });
@@ -96,13 +81,15 @@ export async function axNodes(page: Page): Promise<{ role: string; name: string;
 
 /** Wait until the accessibility tree holds a node matching role and name. */
 export async function waitForAx(page: Page, role: string, name: RegExp, timeout = 5000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const hit = (await axNodes(page)).find((n) => n.role === role && name.test(n.name));
-    if (hit) return hit;
-    if (Date.now() > end) throw new Error(`no ${role} named ${name} in the accessibility tree`);
-    await page.waitForTimeout(100);
-  }
+  let hit: Awaited<ReturnType<typeof axNodes>>[number] | undefined;
+  await expect
+    .poll(async () => (hit = (await axNodes(page)).find((n) => n.role === role && name.test(n.name))) !== undefined, {
+      timeout,
+      intervals: [100],
+      message: `a ${role} named ${name} in the accessibility tree`,
+    })
+    .toBe(true);
+  return hit!;
 }
 
 /** Click a node of our closed shadow root by its accessible name (CDP: pierce the shadow DOM). */
@@ -117,4 +104,79 @@ export async function clickAx(page: Page, role: string, name: RegExp): Promise<v
   const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
   await cdp.detach();
   await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+}
+
+/**
+ * The content script's own (isolated) world in a page's main frame, reached over CDP. Finding it, with
+ * the script's load guard set, proves the content script loaded and ran on that page: a check of
+ * "nothing appears" starts here, so it fails when the content script never loaded. No hook in the
+ * product: the world is what Chromium made for the extension.
+ */
+export interface ContentScriptWorld {
+  /** Evaluate in the content script's world (its `chrome.*` is the content script's). */
+  evaluate<T>(expression: string): Promise<T>;
+  /** Event listeners the content script has put on the page's window (type names). */
+  windowListeners(): Promise<string[]>;
+  detach(): Promise<void>;
+}
+
+export async function contentScriptWorld(page: Page, extensionId: string, timeout = 8000): Promise<ContentScriptWorld> {
+  const cdp = await page.context().newCDPSession(page);
+  const worlds: { id: number; origin: string; frameId?: string }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; origin: string; auxData?: { frameId?: string } } }) =>
+    worlds.push({ id: e.context.id, origin: e.context.origin, frameId: e.context.auxData?.frameId }),
+  );
+  cdp.on('Runtime.executionContextDestroyed', (e: { executionContextId: number }) => {
+    const i = worlds.findIndex((w) => w.id === e.executionContextId);
+    if (i >= 0) worlds.splice(i, 1);
+  });
+  await cdp.send('Runtime.enable');
+  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  const evaluate = async <T,>(contextId: number, expression: string): Promise<T> => {
+    const r = (await cdp.send('Runtime.evaluate', { contextId, expression, awaitPromise: true, returnByValue: true })) as {
+      result: { value?: T };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    };
+    if (r.exceptionDetails) throw new Error(`in the content script's world: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    return r.result.value as T;
+  };
+  let id: number | undefined;
+  await expect
+    .poll(
+      async () => {
+        const w = worlds.find((x) => x.origin === `chrome-extension://${extensionId}` && x.frameId === frameTree.frame.id);
+        // the entrypoint's load guard: set synchronously in main(), before its first message
+        if (w && (await evaluate<boolean>(w.id, "globalThis[Symbol.for('practice-prompts.loaded')] === true").catch(() => false))) id = w.id;
+        return id !== undefined;
+      },
+      { timeout, message: 'the content script loaded and ran in this page' },
+    )
+    .toBe(true);
+  return {
+    evaluate: (expression) => evaluate(id!, expression),
+    async windowListeners() {
+      const { result } = (await cdp.send('Runtime.evaluate', { contextId: id!, expression: 'window' })) as { result: { objectId: string } };
+      const { listeners } = (await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId })) as { listeners: { type: string }[] };
+      return listeners.map((l) => l.type);
+    },
+    detach: () => cdp.detach(),
+  };
+}
+
+/**
+ * From now on, record what the content scripts report to the background (`cs:prompts`: the ids
+ * shown, sent whenever they change). Returns a reader of those reports, oldest first.
+ */
+export async function recordReports(sw: Worker): Promise<() => Promise<string[][]>> {
+  const key = `__reports${Date.now()}`;
+  await sw.evaluate((k) => {
+    const g = globalThis as unknown as Record<string, string[][]>;
+    g[k] = [];
+    chrome.runtime.onMessage.addListener((m: unknown) => {
+      const msg = m as { type?: string; ids?: string[] };
+      if (msg?.type === 'cs:prompts') g[k]!.push(msg.ids ?? []);
+      return undefined;
+    });
+  }, key);
+  return () => sw.evaluate((k) => (globalThis as unknown as Record<string, string[][]>)[k]!, key);
 }

@@ -5,13 +5,18 @@
  *  2. nothing typed is kept or passed on: a canary typed into the page appears in no storage area,
  *     no extension page's localStorage/IndexedDB, no message that reached the background, no log.
  */
-import { chromium } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, waitForAx, clickAx, CHROMIUM_ARGS, EXT_DIR } from './fixtures.ts';
-// @ts-expect-error plain ESM helper without types
-import { findChromium } from '../../scripts/find-chromium.mjs';
+import type { Page } from '@playwright/test';
+import { test, expect, waitForAx, clickAx, EXT_DIR } from './fixtures.ts';
+import { launchChromium } from '../../scripts/browser-launch.mjs';
+
+/** An extension page has rendered its app (its scripts have run their start-up: reads, and any writes). */
+async function rendered(ext: Page): Promise<void> {
+  await ext.waitForLoadState('load');
+  await expect(ext.locator('#app > *').first()).toBeAttached();
+}
 
 const CANARY = 'Zqxj7731canary';
 const NOTE = `Concerns about neglect at home. ${CANARY} made a disclosure to her teacher; strategy meeting agreed NFA.`;
@@ -37,15 +42,24 @@ test('a canary typed into the page is never stored, logged or sent to the backgr
   await page.keyboard.type(`${CANARY} strategy meeting outcome: no further action`, { delay: 1 });
   await waitForAx(page, 'button', /^Practice prompts: \d+ prompts?$/);
   await clickAx(page, 'button', /^Practice prompts:/);
+  await sw.evaluate(() => {
+    const g = globalThis as unknown as { __written: boolean };
+    g.__written = false;
+    chrome.storage.onChanged.addListener((_c, area) => void (area === 'local' && (g.__written = true)));
+  });
   await clickAx(page, 'button', /^Snooze 1 hour/);
-  await page.waitForTimeout(500);
+  // the snooze reached the background and was written
+  await expect
+    .poll(() => sw.evaluate(() => (globalThis as unknown as { __seen: string[] }).__seen.some((m) => m.includes('"cs:feedback"'))))
+    .toBe(true);
+  await expect.poll(() => sw.evaluate(() => (globalThis as unknown as { __written: boolean }).__written)).toBe(true);
 
   // visit every extension page
   for (const p of ['popup.html', 'options.html', 'library.html', 'sidepanel.html']) {
     const ext = await context.newPage();
     ext.on('console', (m) => logs.push(m.text()));
     await ext.goto(`chrome-extension://${extensionId}/${p}`);
-    await ext.waitForTimeout(300);
+    await rendered(ext);
     const local = await ext.evaluate(async () => {
       const ls = JSON.stringify({ ...localStorage });
       const dbs = 'databases' in indexedDB ? await indexedDB.databases() : [];
@@ -85,13 +99,12 @@ test('a canary typed into the page is never stored, logged or sent to the backgr
 });
 
 test('the browser itself sends nothing off the machine during a full session (net log)', async ({ site }) => {
-  const exe = findChromium();
   const dir = mkdtempSync(join(tmpdir(), 'pp-netlog-'));
   const netlog = join(dir, 'netlog.json');
-  const ctx = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: exe,
-    headless: true,
-    args: [...CHROMIUM_ARGS(EXT_DIR), `--log-net-log=${netlog}`, '--net-log-capture-mode=Default'],
+  const ctx = await launchChromium({
+    userDataDir: join(dir, 'profile'),
+    extensionDir: EXT_DIR,
+    extraArgs: [`--log-net-log=${netlog}`, '--net-log-capture-mode=Default'],
   });
   try {
     const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
@@ -104,7 +117,7 @@ test('the browser itself sends nothing off the machine during a full session (ne
     for (const p of ['popup.html', 'options.html', 'library.html', 'sidepanel.html']) {
       const ext = await ctx.newPage();
       await ext.goto(`chrome-extension://${id}/${p}`);
-      await ext.waitForTimeout(300);
+      await rendered(ext);
       await ext.close();
     }
   } finally {

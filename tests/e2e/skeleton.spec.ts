@@ -1,4 +1,5 @@
 import { test, expect, waitForAx, clickAx, axNodes } from './fixtures.ts';
+import { expectNoPromptFor } from './never-in-the-way.ts';
 
 const TYPED = 'Strategy meeting held today. Concerns about neglect: the home was cold and there was no food. She made a disclosure to her teacher.';
 
@@ -35,10 +36,6 @@ test('typing in a case note shows a quiet prompt, read through the accessibility
   expect(await note.inputValue()).toBe(TYPED);
 });
 
-test('no prompt on administrative text', async ({ demo }) => {
-  await demo.locator('#case-note').click();
-  await demo.keyboard.type('Booked a meeting room for the training day. Please update your email signature.', { delay: 1 });
-  await demo.waitForTimeout(800);
-  const tree = await axNodes(demo);
-  expect(tree.some((x) => /^Practice prompts/.test(x.name))).toBe(false);
+test('no prompt on administrative text (after the same field has shown one for a control text)', async ({ demo }) => {
+  await expectNoPromptFor(demo, demo.locator('#case-note'), 'Booked a meeting room for the training day. Please update your email signature.');
 });
