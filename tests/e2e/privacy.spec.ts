@@ -39,7 +39,7 @@ test('a canary typed into the page is never stored, logged or sent to the backgr
   await page.locator('#case-note').click();
   await page.keyboard.type(NOTE, { delay: 1 });
   await page.locator('#strategy-outcome').click();
-  await page.keyboard.type(`${CANARY} strategy meeting outcome: no further action`, { delay: 1 });
+  await page.keyboard.type(`${CANARY} strategy meeting outcome: no further action despite her disclosure to school`, { delay: 1 });
   await waitForAx(page, 'button', /^Practice prompts: \d+ prompts?$/);
   await clickAx(page, 'button', /^Practice prompts:/);
   await sw.evaluate(() => {
