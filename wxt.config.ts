@@ -12,7 +12,7 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Practice Prompts',
     description:
-      'Quiet prompts from the national analysis of serious case reviews 2017-19, shown beside the case notes you write. Nothing leaves your machine.',
+      'Quiet prompts from the national analysis of serious case reviews 2017-19, beside the notes you write. Nothing leaves your machine.',
     permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
