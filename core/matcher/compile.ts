@@ -77,10 +77,15 @@ export interface CompiledIndex {
   readonly secondData: Int32Array;
   /** Position of each phrase's anchor word within the phrase. */
   readonly phraseAnchor: Int32Array;
-  readonly phraseWords: readonly Int32Array[];
+  /** CSR: the word ids of each phrase. */
+  readonly phraseWordStart: Int32Array;
+  readonly phraseWordData: Int32Array;
   /** Canonical text of each phrase (the manager's own words, as written in the set). */
   readonly phraseText: readonly string[];
-  readonly phraseRefs: readonly (readonly PhraseRef[])[];
+  /** CSR: what each phrase does (trigger, group) — see PhraseRef. */
+  readonly refStart: Int32Array;
+  readonly refTrigger: Int32Array;
+  readonly refGroup: Int32Array;
   readonly triggers: readonly CompiledTrigger[];
 }
 
@@ -311,7 +316,8 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   // Hash table over all forms.
   const nForms = formFlags.length;
   let cap = 16;
-  while (cap < nForms * 2) cap <<= 1;
+  // load factor between 0.36 and 0.72: linear probing stays short, and the table is half the size of a 0.5 cap
+  while (cap < nForms * 1.4) cap <<= 1;
   const mask = cap - 1;
   const keys1 = new Int32Array(cap);
   const keys2 = new Int32Array(cap);
@@ -390,11 +396,31 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
     secondStart,
     secondData,
     phraseAnchor,
-    phraseWords: phraseWordsArr,
+    ...phraseCsr(phraseWordsArr, phraseRefs),
     phraseText,
-    phraseRefs,
     triggers,
   };
+}
+
+function phraseCsr(words: readonly Int32Array[], refs: readonly (readonly PhraseRef[])[]) {
+  const n = words.length;
+  const phraseWordStart = new Int32Array(n + 1);
+  const refStart = new Int32Array(n + 1);
+  for (let p = 0; p < n; p++) {
+    phraseWordStart[p + 1] = phraseWordStart[p]! + words[p]!.length;
+    refStart[p + 1] = refStart[p]! + refs[p]!.length;
+  }
+  const phraseWordData = new Int32Array(phraseWordStart[n]!);
+  const refTrigger = new Int32Array(refStart[n]!);
+  const refGroup = new Int32Array(refStart[n]!);
+  for (let p = 0; p < n; p++) {
+    phraseWordData.set(words[p]!, phraseWordStart[p]!);
+    refs[p]!.forEach((r, k) => {
+      refTrigger[refStart[p]! + k] = r.trigger;
+      refGroup[refStart[p]! + k] = r.group;
+    });
+  }
+  return { phraseWordStart, phraseWordData, refStart, refTrigger, refGroup };
 }
 
 /** A trigger with its concept references ("@name") expanded. */

@@ -84,7 +84,7 @@ function cachedContextHits(index: CompiledIndex, ctx: MatchContext): { field: Se
 }
 
 function containsPhrase(index: CompiledIndex, words: string[], phrase: number): boolean {
-  const pw = index.phraseWords[phrase]!;
+  const pw = index.phraseWordData.subarray(index.phraseWordStart[phrase]!, index.phraseWordStart[phrase + 1]!);
   outer: for (let i = 0; i + pw.length <= words.length; i++) {
     for (let j = 0; j < pw.length; j++) {
       if (!wordMatches(index, words[i + j]!, pw[j]!)) continue outer;

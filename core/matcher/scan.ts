@@ -280,15 +280,15 @@ export class Scanner {
         const pe = anchorStart[w + 1]!;
         for (let pi = ps; pi < pe; pi++) {
           const p = anchorData[pi]!;
-          const pw = ix.phraseWords[p]!;
-          const len = pw.length;
+          const pws = ix.phraseWordStart[p]!;
+          const len = ix.phraseWordStart[p + 1]! - pws;
           const s = k - ix.phraseAnchor[p]!; // first token of the phrase
           if (s < 0 || s + len > nTok) continue;
           const w0 = this.tokWord[k]! - ix.phraseAnchor[p]!;
           let ok = true;
           for (let j = 0; j < len; j++) {
             if (s + j === k) continue;
-            if (this.tokWord[s + j] !== w0 + j || !formHasWord(ix, this.tokForm[s + j]!, pw[j]!)) {
+            if (this.tokWord[s + j] !== w0 + j || !formHasWord(ix, this.tokForm[s + j]!, ix.phraseWordData[pws + j]!)) {
               ok = false;
               break;
             }
@@ -352,16 +352,19 @@ export class Scanner {
     const stamp = this.stamp;
     let live = 0;
     let excludedSets: Set<number> | null = null;
+    const { refStart, refTrigger, refGroup } = ix;
     for (const h of hits) {
-      for (const ref of ix.phraseRefs[h.phrase]!) {
-        if (ref.group === GROUP_EXCLUDE) {
-          (excludedSets ??= new Set()).add(ref.trigger);
+      for (let r = refStart[h.phrase]!, re = refStart[h.phrase + 1]!; r < re; r++) {
+        const t = refTrigger[r]!;
+        const g = refGroup[r]!;
+        if (g === GROUP_EXCLUDE) {
+          (excludedSets ??= new Set()).add(t);
           continue;
         }
-        const trig = ix.triggers[ref.trigger]!;
-        if (ref.group === trig.anchorGroup || (ref.group >= 0 && trig.window === 'note')) {
-          if (stamp[ref.trigger] !== gen) {
-            stamp[ref.trigger] = gen;
+        const trig = ix.triggers[t]!;
+        if (g === trig.anchorGroup || (g >= 0 && trig.window === 'note')) {
+          if (stamp[t] !== gen) {
+            stamp[t] = gen;
             live++;
           }
         }
@@ -369,10 +372,11 @@ export class Scanner {
     }
     if (live === 0) {
       // only note-window exclusions can matter
-      for (const h of hits) for (const ref of ix.phraseRefs[h.phrase]!) {
-        if (ref.group !== -1 || ix.triggers[ref.trigger]!.window !== 'note') continue;
+      for (const h of hits) for (let r = refStart[h.phrase]!, re = refStart[h.phrase + 1]!; r < re; r++) {
+        const t = refTrigger[r]!;
+        if (refGroup[r] !== -1 || ix.triggers[t]!.window !== 'note') continue;
         s.nots ??= [];
-        if (!s.nots.includes(ref.trigger)) s.nots.push(ref.trigger);
+        if (!s.nots.includes(t)) s.nots.push(t);
       }
       return;
     }
@@ -380,20 +384,22 @@ export class Scanner {
     const byTrigger = new Map<number, Hit[][]>();
     const excluded = new Set<number>();
     for (const h of hits) {
-      for (const ref of ix.phraseRefs[h.phrase]!) {
-        if (ref.group === -2 || ref.group === GROUP_EXCLUDE) continue;
-        if (excludedSets !== null && excludedSets.has(ix.triggers[ref.trigger]!.set)) continue;
-        if (ref.group === -1) {
-          if (stamp[ref.trigger] === gen || ix.triggers[ref.trigger]!.window === 'note') excluded.add(ref.trigger);
+      for (let r = refStart[h.phrase]!, re = refStart[h.phrase + 1]!; r < re; r++) {
+        const t = refTrigger[r]!;
+        const g = refGroup[r]!;
+        if (g === -2 || g === GROUP_EXCLUDE) continue;
+        if (excludedSets !== null && excludedSets.has(ix.triggers[t]!.set)) continue;
+        if (g === -1) {
+          if (stamp[t] === gen || ix.triggers[t]!.window === 'note') excluded.add(t);
           continue;
         }
-        if (stamp[ref.trigger] !== gen) continue;
-        let groups = byTrigger.get(ref.trigger);
+        if (stamp[t] !== gen) continue;
+        let groups = byTrigger.get(t);
         if (!groups) {
-          groups = Array.from({ length: ix.triggers[ref.trigger]!.groups }, () => []);
-          byTrigger.set(ref.trigger, groups);
+          groups = Array.from({ length: ix.triggers[t]!.groups }, () => []);
+          byTrigger.set(t, groups);
         }
-        groups[ref.group]!.push(h);
+        groups[g]!.push(h);
       }
     }
     for (const t of excluded) {

@@ -1,0 +1,203 @@
+/**
+ * The compiled index as one flat byte buffer: compile once (at build time for the built-in set, in
+ * the background for local and policy sets), then load in a page without compiling. Loading makes
+ * typed-array views over the buffer (no copying, no hashing of surface forms) and parses one small
+ * JSON header (triggers and phrase texts).
+ *
+ * A buffer carries the engine version and the hash of the sets it was compiled from; one that does
+ * not match what the caller expects is rejected whole (`CompactError`), never half-used, and the
+ * caller compiles afresh.
+ *
+ * Layout: "PPIX" | u32 engine version | u32 header length | header (UTF-8 JSON) | padding to 4 |
+ * each typed array in `ARRAYS` order, each starting on a 4-byte boundary.
+ */
+import type { CompiledIndex, CompiledTrigger } from './compile.ts';
+
+/** Bump whenever the compiled layout or the compiler's output for the same sets changes. */
+export const ENGINE_VERSION = 3;
+
+const MAGIC = 0x58495050; // "PPIX" little-endian
+
+type ArrayName =
+  | 'keys1'
+  | 'keys2'
+  | 'vals'
+  | 'formFlags'
+  | 'formWordStart'
+  | 'formWordData'
+  | 'firstStart'
+  | 'firstData'
+  | 'secondStart'
+  | 'secondData'
+  | 'phraseAnchor'
+  | 'phraseWordStart'
+  | 'phraseWordData'
+  | 'refStart'
+  | 'refTrigger'
+  | 'refGroup';
+
+const ARRAYS: readonly ArrayName[] = [
+  'keys1',
+  'keys2',
+  'vals',
+  'formFlags',
+  'formWordStart',
+  'formWordData',
+  'firstStart',
+  'firstData',
+  'secondStart',
+  'secondData',
+  'phraseAnchor',
+  'phraseWordStart',
+  'phraseWordData',
+  'refStart',
+  'refTrigger',
+  'refGroup',
+];
+
+type JsonTrigger = Omit<CompiledTrigger, 'context'> & {
+  context: { effect: 'boost' | 'require'; fieldPhrases: number[]; pagePhrases: number[]; urls: readonly string[] } | null;
+};
+
+interface Header {
+  setHash: string;
+  size: number;
+  mask: number;
+  lengths: number[];
+  phraseText: readonly string[];
+  triggers: JsonTrigger[];
+}
+
+export class CompactError extends Error {}
+
+/** A stable hash (64-bit FNV-1a, hex) of the sets an index is compiled from, with the engine version. */
+export function setsHash(sets: unknown): string {
+  const text = `${ENGINE_VERSION}\u0000${JSON.stringify(sets)}`;
+  let h1 = 0x811c9dc5 | 0;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+export function encodeIndex(index: CompiledIndex, setHash: string): Uint8Array {
+  const header: Header = {
+    setHash,
+    size: index.size,
+    mask: index.mask,
+    lengths: ARRAYS.map((n) => index[n].length),
+    phraseText: index.phraseText,
+    triggers: index.triggers.map((t) => ({
+      ...t,
+      context: t.context ? { effect: t.context.effect, fieldPhrases: [...t.context.fieldPhrases], pagePhrases: [...t.context.pagePhrases], urls: t.context.urls } : null,
+    })),
+  };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  let offset = align(12 + json.length);
+  const offsets: number[] = [];
+  for (const n of ARRAYS) {
+    offsets.push(offset);
+    offset = align(offset + index[n].byteLength);
+  }
+  const out = new Uint8Array(offset);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, ENGINE_VERSION, true);
+  view.setUint32(8, json.length, true);
+  out.set(json, 12);
+  ARRAYS.forEach((n, i) => {
+    const a = index[n];
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offsets[i]!);
+  });
+  return out;
+}
+
+/**
+ * Views over `bytes` (which must start on a 4-byte boundary of its buffer, as a fetched or decoded
+ * ArrayBuffer does). Throws CompactError when the buffer is not a compact index of this engine
+ * version, or (with `expectHash`) was compiled from other sets.
+ */
+export function decodeIndex(bytes: Uint8Array, expectHash?: string): CompiledIndex {
+  if (bytes.byteLength < 12 || bytes.byteOffset % 4 !== 0) throw new CompactError('not a compact index');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, true) !== MAGIC) throw new CompactError('not a compact index');
+  const version = view.getUint32(4, true);
+  if (version !== ENGINE_VERSION) throw new CompactError(`compiled by engine version ${version}, this is ${ENGINE_VERSION}`);
+  const jsonLength = view.getUint32(8, true);
+  if (12 + jsonLength > bytes.byteLength) throw new CompactError('truncated header');
+  let header: Header;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + jsonLength))) as Header;
+  } catch {
+    throw new CompactError('unreadable header');
+  }
+  if (expectHash !== undefined && header.setHash !== expectHash) throw new CompactError('compiled from other prompt sets');
+  if (!Array.isArray(header.lengths) || header.lengths.length !== ARRAYS.length) throw new CompactError('bad header');
+  let offset = align(12 + jsonLength);
+  const arrays = {} as Record<ArrayName, Int32Array | Uint8Array>;
+  ARRAYS.forEach((n, i) => {
+    const len = header.lengths[i]!;
+    const bytesPer = n === 'formFlags' ? 1 : 4;
+    if (!Number.isInteger(len) || len < 0 || offset + len * bytesPer > bytes.byteLength) throw new CompactError('truncated arrays');
+    arrays[n] = n === 'formFlags' ? new Uint8Array(bytes.buffer, bytes.byteOffset + offset, len) : new Int32Array(bytes.buffer, bytes.byteOffset + offset, len);
+    offset = align(offset + len * bytesPer);
+  });
+  const triggers: CompiledTrigger[] = header.triggers.map((t) => ({
+    ...t,
+    context: t.context ? { effect: t.context.effect, fieldPhrases: new Set(t.context.fieldPhrases), pagePhrases: new Set(t.context.pagePhrases), urls: t.context.urls } : null,
+  }));
+  return {
+    size: header.size,
+    mask: header.mask,
+    phraseText: header.phraseText,
+    triggers,
+    ...(arrays as Record<Exclude<ArrayName, 'formFlags'>, Int32Array> & { formFlags: Uint8Array }),
+  };
+}
+
+const align = (n: number) => (n + 3) & ~3;
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_INDEX = new Uint8Array(128);
+for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
+
+/** Base64 for extension messaging, which carries JSON only (Chrome). */
+export function toBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk = 3 * 4096;
+  for (let start = 0; start < bytes.length; start += chunk) {
+    const end = Math.min(start + chunk, bytes.length);
+    let s = '';
+    for (let i = start; i < end; i += 3) {
+      const a = bytes[i]!;
+      const b = i + 1 < end ? bytes[i + 1]! : 0;
+      const c = i + 2 < end ? bytes[i + 2]! : 0;
+      s += B64[a >> 2]! + B64[((a & 3) << 4) | (b >> 4)]! + (i + 1 < end ? B64[((b & 15) << 2) | (c >> 6)]! : '=') + (i + 2 < end ? B64[c & 63]! : '=');
+    }
+    parts.push(s);
+  }
+  return parts.join('');
+}
+
+/** Decodes into a fresh, 4-byte-aligned buffer. */
+export function fromBase64(text: string): Uint8Array {
+  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const n = (text.length / 4) * 3 - pad;
+  if (text.length % 4 !== 0) throw new CompactError('bad base64');
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const a = B64_INDEX[text.charCodeAt(i)]!;
+    const b = B64_INDEX[text.charCodeAt(i + 1)]!;
+    const c = B64_INDEX[text.charCodeAt(i + 2)]!;
+    const d = B64_INDEX[text.charCodeAt(i + 3)]!;
+    const v = (a << 18) | (b << 12) | (c << 6) | d;
+    if (o < n) out[o++] = v >> 16;
+    if (o < n) out[o++] = (v >> 8) & 255;
+    if (o < n) out[o++] = v & 255;
+  }
+  return out;
+}
