@@ -376,7 +376,7 @@ function KeyDataView({ data }: { data: KeyData }) {
       <h3>Other key figures</h3>
       <ul class="facts">
         {data.facts.map((f) => (
-          <li key={f.id} id={`fact/${f.id}`}>
+          <li key={f.id} id={`fact/${f.id}`} tabIndex={-1}>
             <strong>
               {f.value}
               {f.unit === '%' ? '%' : f.outOf ? ` of ${f.outOf}` : ''}

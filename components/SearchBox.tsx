@@ -1,9 +1,10 @@
 /**
- * Search learning points: a combobox with a listbox of results. ↑/↓ move, Enter opens, Esc clears
- * (or closes when empty). Empty box: the current tab's prompts, then recently opened points.
+ * Search the library: a combobox with a listbox of results. ↑/↓ move, Enter opens, Esc clears
+ * (or closes when empty). Each result says what kind of document it is. Empty box: the current tab's
+ * prompts, then recently opened points (both as options), then example searches (buttons that run them).
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { highlight, type Hit } from '../core/search/search.ts';
+import { EXAMPLE_SEARCHES, highlight, KIND_LABEL, PLACEHOLDER_QUERIES, type Hit } from '../core/search/search.ts';
 
 // ARIA 1.2 combobox on a text input (Preact's typings only allow it together with `list`)
 const COMBOBOX = { role: 'combobox' } as Record<string, string>;
@@ -24,6 +25,8 @@ export interface SearchBoxProps {
   initialQuery?: string;
   /** Told how many items are shown after each render (the popup marks its first result for the benchmark). */
   onResults?(count: number): void;
+  /** Offered when the box is empty, each a button that runs it (default: EXAMPLE_SEARCHES, all in the ranking table). */
+  examples?: readonly string[];
 }
 
 export function SearchBox(p: SearchBoxProps) {
@@ -33,6 +36,7 @@ export function SearchBox(p: SearchBoxProps) {
   const input = useRef<HTMLInputElement>(null);
   const hits = useMemo(() => p.run(q, section), [q, section]);
   const empty = !q.trim();
+  const examples = p.examples ?? EXAMPLE_SEARCHES;
   const items: (Suggestion & { hit?: Hit; group?: string })[] = empty
     ? [...p.tabPrompts.map((s) => ({ ...s, group: 'On this page' })), ...p.recent.filter((r) => !p.tabPrompts.some((t) => t.id === r.id)).map((s) => ({ ...s, group: 'Recently opened' }))]
     : hits.map((h) => ({ id: h.id, title: h.title, section: h.section, hit: h }));
@@ -77,7 +81,7 @@ export function SearchBox(p: SearchBoxProps) {
         autoFocus
         autoComplete="off"
         spellcheck={false}
-        placeholder="e.g. neglect, ABE, escalation, not brought"
+        placeholder={`e.g. ${PLACEHOLDER_QUERIES.join(', ')}`}
         value={q}
         onInput={(e) => {
           setQ((e.target as HTMLInputElement).value);
@@ -112,7 +116,10 @@ export function SearchBox(p: SearchBoxProps) {
           >
             {it.group && (i === 0 || items[i - 1]!.group !== it.group) && <span class="group">{it.group}</span>}
             <span class="title">{it.hit ? <Marked text={it.title} terms={it.hit.terms} /> : it.title}</span>
-            <span class="section">{it.section}</span>
+            <span class="section">
+              {it.hit && <span class="kind">{KIND_LABEL[it.hit.kind]} · </span>}
+              {it.section}
+            </span>
             {it.hit && (
               <span class="summary">
                 <Marked text={it.hit.summary} terms={it.hit.terms} />
@@ -121,6 +128,28 @@ export function SearchBox(p: SearchBoxProps) {
           </li>
         ))}
       </ul>
+      {empty && examples.length > 0 && (
+        <div class="examples" role="group" aria-labelledby="examples-h">
+          <p id="examples-h" class="group">
+            Try a search
+          </p>
+          <div class="row">
+            {examples.map((x) => (
+              <button
+                key={x}
+                type="button"
+                onClick={() => {
+                  setQ(x);
+                  setActive(0);
+                  input.current?.focus();
+                }}
+              >
+                {x}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
     </div>
   );
 }

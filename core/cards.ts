@@ -31,11 +31,16 @@ export function isPromptId(id: unknown): id is string {
 /** The element id of a learning point on the library page, and the hash that names it: `lp/<id>`. */
 export const lpAnchor = (id: string): string => `lp/${id}`;
 
+/** Anchors of the library page's other documents (search results): themes, context pages, key-data facts and tables. */
+const LIBRARY_ANCHOR = /^(theme|context|fact|data)\/[a-z0-9][a-z0-9._-]{0,79}$/;
+
 /**
- * The deep link to a learning point: `/library.html#lp/<id>`. An id that is not a prompt id (e.g. sent
- * by a page) links to the top of the library instead.
+ * The deep link to a learning point: `/library.html#lp/<id>`; or, for a library anchor a search result
+ * names (`theme/<id>`, `context/<id>`, `fact/<id>`, `data/<id>`), `/library.html#<anchor>`. Anything else
+ * (e.g. sent by a page) links to the top of the library instead.
  */
 export function libraryPath(id?: string): string {
+  if (id !== undefined && LIBRARY_ANCHOR.test(id)) return `${LIBRARY_PAGE}#${id}`;
   return id !== undefined && isPromptId(id) ? `${LIBRARY_PAGE}#${lpAnchor(encodeURIComponent(id))}` : LIBRARY_PAGE;
 }
 

@@ -3,7 +3,7 @@
  * the popup loads it instead of indexing on every open. Also exports the section list it filters by.
  */
 import type { Plugin } from 'vite';
-import { buildIndex } from '../core/search/search.ts';
+import { buildIndex, serializeIndex } from '../core/search/search.ts';
 import { searchDocs } from '../content/library/search-docs.ts';
 import { sections } from '../content/library/index.ts';
 
@@ -15,7 +15,7 @@ export function searchIndex(): Plugin {
     resolveId: (id) => (id === ID ? '\0' + ID : null),
     load: (id) => {
       if (id !== '\0' + ID) return null;
-      const json = JSON.stringify(buildIndex(searchDocs()));
+      const json = serializeIndex(buildIndex(searchDocs()));
       const secs = sections.map((s) => ({ id: s.id, title: s.title }));
       return `export const indexJson = ${JSON.stringify(json)};\nexport const sections = ${JSON.stringify(secs)};`;
     },

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { loadIndex, search } from '../../core/search/search.ts';
+import { EXAMPLE_SEARCHES, loadIndex, search, storedDoc } from '../../core/search/search.ts';
+import { isPromptId } from '../../core/cards.ts';
 import { indexJson, sections } from 'virtual:search-index';
 import { SearchBox, type Suggestion } from '../../components/SearchBox.tsx';
 import { SiteSwitch } from '../../components/SiteSwitch.tsx';
@@ -12,8 +13,8 @@ import { openLearningPoint, pushRecent, readRecent } from '../../platform/naviga
 
 const index = loadIndex(indexJson);
 const toSuggestion = (id: string): Suggestion | null => {
-  const d = index.getStoredFields(id) as { title?: string; section?: string } | undefined;
-  return d?.title ? { id, title: d.title, section: d.section ?? '' } : null;
+  const d = storedDoc(index, id);
+  return d ? { id, title: d.title, section: d.section } : null;
 };
 
 function Popup() {
@@ -55,8 +56,10 @@ function Popup() {
         sections={sections}
         tabPrompts={tabPrompts}
         recent={recent}
+        examples={EXAMPLE_SEARCHES}
         onOpen={async (id) => {
-          await pushRecent(id);
+          // recent items are learning points and wider messages; themes, context and key data open at their anchor
+          if (isPromptId(id)) await pushRecent(id);
           await openLearningPoint(id);
           window.close();
         }}

@@ -52,3 +52,49 @@ test('popup: the empty box shows the current tab’s prompts', async ({ context,
     .toBeGreaterThan(0);
   await expect(popup.locator('.group').first()).toHaveText('On this page');
 });
+
+test('popup: the empty box offers example searches that work, by keyboard', async ({ context, extensionId }) => {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const box = popup.getByRole('combobox', { name: 'Search learning points' });
+  await expect(box).toBeFocused();
+  await expect(box).toHaveAttribute('placeholder', 'e.g. neglect, ABE, escalation, not brought');
+  const examples = popup.getByRole('group', { name: 'Try a search' }).getByRole('button');
+  await expect(examples).toHaveText(['seen alone', 'no further action', 'county lines']);
+  // keyboard only: Tab to the first example, Enter runs it, focus returns to the box
+  const first = examples.first();
+  for (let i = 0; i < 10 && !(await first.evaluate((el) => el === document.activeElement)); i++) await popup.keyboard.press('Tab');
+  await expect(first).toBeFocused();
+  await popup.keyboard.press('Enter');
+  await expect(box).toHaveValue('seen alone');
+  await expect(box).toBeFocused();
+  const options = popup.getByRole('listbox', { name: 'Learning points' }).getByRole('option');
+  await expect(options.first().locator('.title')).toHaveText('Trust, and time alone with the child');
+  await expect(options.first()).toContainText('Learning point');
+  await expect(popup.getByRole('group', { name: 'Try a search' })).toHaveCount(0);
+  // each example's first result is the one the ranking table expects
+  for (const [q, title] of [
+    ['no further action', 'Explaining decisions, and how to challenge them'],
+    ['county lines', 'Streetwise is not the same as safe'],
+  ]) {
+    await popup.keyboard.press('Escape');
+    await expect(box).toHaveValue('');
+    await examples.filter({ hasText: q }).click();
+    await expect(options.first().locator('.title')).toHaveText(title!);
+  }
+});
+
+test('popup: a theme result opens the library at its anchor', async ({ context, extensionId }) => {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.keyboard.type('losing sight of the child');
+  const first = popup.getByRole('listbox', { name: 'Learning points' }).getByRole('option').first();
+  await expect(first).toContainText('Theme');
+  await expect(first.locator('.title')).toHaveText('Losing sight of the child');
+  const opened = context.waitForEvent('page');
+  await popup.keyboard.press('Enter').catch(() => {});
+  const lib = await opened;
+  await lib.waitForLoadState();
+  expect(lib.url()).toBe(`chrome-extension://${extensionId}/library.html#theme/losing-sight-of-the-child`);
+  await expect(lib.locator('[id="theme/losing-sight-of-the-child"]')).toBeFocused();
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, expandQuery, foldTerm, highlight, search } from '../../../core/search/search.ts';
-import { searchDocs } from '../../../content/library/search-docs.ts';
+import { buildIndex, expandQuery, foldTerm, highlight, search } from '../../../../core/search/search.ts';
+import { searchDocs } from '../../../../content/library/search-docs.ts';
 
 const index = buildIndex(searchDocs());
 const top = (q: string, section?: string) => search(index, q, { section })[0]?.id;
