@@ -2,7 +2,7 @@
  * `npm run eval`: relevance of a prompt set (the built-in one by default) on every corpus in
  * tests/relevance — the held-out batch, the public dev corpus and the published samples.
  *
- *   npx tsx scripts/eval.ts [--set FILE] [--only heldout|dev|published] [--gallery N] [--section ID] [--cases]
+ *   npx tsx scripts/eval.ts [--heldout] [--set FILE] [--only heldout|dev|published] [--gallery N] [--section ID] [--cases]
  *
  * Prints, per corpus: recall of must-groups, precision (shown sections that were must or may),
  * benign notes that showed anything, sensitive-card fires (and any without two signals); per
@@ -15,6 +15,11 @@ import type { PromptSet } from '../core/schema/prompt-set.ts';
 import { defaultSet, firedWords, loadCases, repo, scorer, totals, type Case, type CaseResult } from '../tests/relevance/score.ts';
 
 const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log('npx tsx scripts/eval.ts [--heldout] [--set FILE] [--only dev|published|heldout] [--gallery N] [--section ID] [--cases]');
+  console.log('The held-out batch is scored only with --heldout (or --only heldout): it is never tuned on.');
+  process.exit(0);
+}
 const opt = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
@@ -28,7 +33,8 @@ const section = opt('--section');
 
 const dir = join(repo, 'tests/relevance');
 const corpora: [string, Case[]][] = [];
-if (!only || only === 'heldout') corpora.push(['held-out batch (never tuned on)', loadCases(join(dir, 'heldout.json'))]);
+// the held-out batch only when asked for by name: tuning runs never see it by accident
+if (only === 'heldout' || (!only && args.includes('--heldout'))) corpora.push(['held-out batch (never tuned on)', loadCases(join(dir, 'heldout.json'))]);
 if (!only || only === 'dev') {
   const dev = readdirSync(join(dir, 'dev'))
     .filter((f) => f.endsWith('.json'))
