@@ -1,11 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { isToBG, sendToTab, type PageConfig, type Replies, type ToBG } from '../platform/messages.ts';
-import { onPolicyChanged, onSettingsChanged, readEffective, readQuiet, setQuiet, updateSettings } from '../platform/settings-store.ts';
+import { onPolicyChanged, onSettingsChanged, readEffective, readPolicy, readQuiet, readSettings, setQuiet, updateSettings } from '../platform/settings-store.ts';
 import { quietItem, tabPromptsItem } from '../platform/storage-items.ts';
 import { openLearningPoint } from '../platform/navigation.ts';
-import { syncSiteScripts } from '../platform/sites.ts';
-import { siteState, normaliseOrigin } from '../core/settings/settings.ts';
+import { noAccessProblem, syncSiteScripts } from '../platform/sites.ts';
+import { siteState, normaliseOrigin, mergeSettings, parsePolicy } from '../core/settings/settings.ts';
 import type { PromptSet } from '../core/schema/prompt-set.ts';
 import defaultSetJson from '../content/prompt-sets/default.json';
 
@@ -52,9 +52,17 @@ export default defineBackground({
   },
 });
 
+/**
+ * Register the content script for every site that is on (the user's and the policy's) and that this
+ * extension may reach. Waits for the policy however long the browser takes (right after start it can
+ * take seconds): registering without it would leave policy sites off. A policy site with no host
+ * permission is said plainly here and on the options page (platform/options-platform.ts).
+ */
 async function resync(): Promise<void> {
-  const eff = await readEffective();
-  await syncSiteScripts(eff.settings.sites).catch(() => []);
+  const [user, policy] = await Promise.all([readSettings(), readPolicy(60_000)]);
+  const permitted = await syncSiteScripts(mergeSettings(user, policy).settings.sites).catch(() => [] as string[]);
+  const policySites = (parsePolicy(policy).policy.sites ?? []).map(normaliseOrigin).filter((o): o is string => !!o);
+  for (const o of policySites) if (!permitted.includes(o)) console.warn(`Practice Prompts: ${noAccessProblem(o)}`);
 }
 
 async function handle(msg: ToBG, sender: { tab?: { id?: number; url?: string }; frameId?: number; url?: string }): Promise<Replies[ToBG['type']]> {

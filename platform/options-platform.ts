@@ -1,7 +1,8 @@
 /** What the options page needs from the browser, as a small interface (tests pass a fake). */
 import { browser } from 'wxt/browser';
-import type { Effective, Settings } from '../core/settings/settings.ts';
-import { onPolicyChanged, onSettingsChanged, readCorruptNotice, readEffective, readSettings, writeSettings, type Notice } from './settings-store.ts';
+import { normaliseOrigin, parsePolicy, type Effective, type Settings } from '../core/settings/settings.ts';
+import { onPolicyChanged, onSettingsChanged, readCorruptNotice, readEffective, readPolicy, readSettings, writeSettings, type Notice } from './settings-store.ts';
+import { noAccessProblem, sitesWithoutAccess } from './sites.ts';
 import { corruptSettingsItem, lastImportItem } from './storage-items.ts';
 
 export interface OptionsPlatform {
@@ -20,7 +21,7 @@ export interface OptionsPlatform {
 export const optionsPlatform: OptionsPlatform = {
   requestSiteAccess: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false),
   readSettings,
-  readEffective,
+  readEffective: readEffectiveWithAccess,
   writeSettings,
   readNotice: readCorruptNotice,
   clearNotice: () => corruptSettingsItem.removeValue(),
@@ -34,3 +35,11 @@ export const optionsPlatform: OptionsPlatform = {
     return () => offs.forEach((off) => off());
   },
 };
+
+/** The effective settings, with each policy site this build cannot reach listed as a policy problem. */
+async function readEffectiveWithAccess(): Promise<Effective> {
+  const eff = await readEffective();
+  const policySites = (parsePolicy(await readPolicy(0)).policy.sites ?? []).map(normaliseOrigin).filter((o): o is string => !!o);
+  const missing = await sitesWithoutAccess(policySites);
+  return missing.length ? { ...eff, policyProblems: [...eff.policyProblems, ...missing.map(noAccessProblem)] } : eff;
+}

@@ -55,3 +55,21 @@ export async function syncSiteScripts(origins: readonly string[]): Promise<strin
   }
   return permitted;
 }
+
+/** Sites this extension holds no host permission for (in the order given). */
+export async function sitesWithoutAccess(origins: readonly string[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const o of origins) {
+    const ok = await browser.permissions.contains({ origins: [originPattern(o)] }).catch(() => false);
+    if (!ok) missing.push(o);
+  }
+  return missing;
+}
+
+/**
+ * The problem line for a site the policy lists but this build cannot reach. Browsers grant no optional
+ * host permission by policy: the site needs the managed build (its host permissions) or a click on
+ * "On for this site" by each user.
+ */
+export const noAccessProblem = (origin: string) =>
+  `policy sites: no access to ${origin} in this build, so prompts do not run there until someone switches the site on from the toolbar button. To switch it on for everyone, deploy the managed build with this site (docs/deployment.md).`;
