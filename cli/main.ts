@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { compile, matchText } from '../core/matcher/index.ts';
+import { compile, matchText, whyWords } from '../core/matcher/index.ts';
 import { PromptSetSchema, LIMITS, type PromptSet } from '../core/schema/prompt-set.ts';
 import { formatIssues } from '../core/settings/settings.ts';
 import * as lib from '../content/library/index.ts';
@@ -122,7 +122,7 @@ async function match(args: string[], io: IO): Promise<number> {
     id: p.id,
     section: cards.get(p.id)?.section ?? '',
     title: cards.get(p.id)?.title ?? p.id,
-    matched: [...new Set(p.spans.map((s) => text.slice(s.start, s.end)))],
+    matched: whyWords(text, p.spans),
     gentle: p.gentle,
   }));
   if (flags.json) io.stdout.write(JSON.stringify({ prompts: out }) + '\n');

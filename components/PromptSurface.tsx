@@ -7,20 +7,14 @@
  * Buttons never take focus from the field on mouse down; the practitioner keeps typing.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import type { PromptCard } from '../core/cards.ts';
-
-export interface SurfacePrompt {
-  id: string;
-  card: PromptCard;
-  why: string[];
-  gentle: boolean;
-}
+import type { ShownPrompt, SnoozeSpan } from '../dom/controller.ts';
+import type { Placement } from '../dom/placement.ts';
 
 export interface PromptSurfaceProps {
-  prompts: SurfacePrompt[];
+  prompts: readonly ShownPrompt[];
   expanded: boolean;
   /** Where to sit, and how much room to take, so as not to cover the field being typed in. */
-  placement: { corner: 'bottom-right' | 'top-right' | 'bottom-left' | 'top-left'; maxHeight: number; maxWidth: number };
+  placement: Placement;
   announcement: string;
   /** Move keyboard focus into the region (only when opened from the keyboard shortcut). */
   focusRegion: boolean;
@@ -28,7 +22,7 @@ export interface PromptSurfaceProps {
   onToggle(): void;
   onOpen(id: string): void;
   onDismiss(id: string): void;
-  onSnooze(id: string, span: 'hour' | 'today'): void;
+  onSnooze(id: string, span: SnoozeSpan): void;
   onNotRelevant(id: string): void;
   onEscape(): void;
 }

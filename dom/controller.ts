@@ -3,11 +3,12 @@
  * and reports what to show. It reads fields and never writes to them.
  */
 import type { PromptCard } from '../core/cards.ts';
-import { compileAsync, NoteMatch, rank, type CompiledIndex, type PromptMatch } from '../core/matcher/index.ts';
+import { compileAsync, NoteMatch, rank, whyWords, type CompiledIndex, type PromptMatch } from '../core/matcher/index.ts';
 import type { PromptSet } from '../core/schema/prompt-set.ts';
 import { fieldLabel, pageContext, readText, type Editable } from './fields.ts';
 import { watchTyping } from './watch.ts';
 
+/** A prompt to show in the page: what the controller reports and the surface renders (one type, matcher to surface). */
 export interface ShownPrompt {
   id: string;
   card: PromptCard;
@@ -53,7 +54,8 @@ export class PromptController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Dismissed on this page: id → until (ms). */
   private dismissed = new Map<string, number>();
-  private lastKey = '';
+  /** What was last reported (null: report the next result even if it is empty). */
+  private lastKey: string | null = '';
 
   constructor(private readonly opts: ControllerOptions) {
     for (const c of opts.cards) this.cards.set(c.id, c);
@@ -96,7 +98,7 @@ export class PromptController {
         if (run !== this.compiling) return; // a newer configuration superseded this one
         this.index = index;
         this.fields = new WeakMap();
-        this.lastKey = '';
+        this.lastKey = null;
         this.schedule(0);
       })
       .catch(() => {
@@ -106,13 +108,13 @@ export class PromptController {
 
   dismiss(id: string): void {
     this.dismissed.set(id, Date.now() + Math.max(1, this.settings.cooldownMinutes) * 60_000);
-    this.lastKey = '';
+    this.lastKey = null;
     this.refresh();
   }
 
   snoozeLocally(id: string, until: number): void {
     this.settings.quiet = { ...this.settings.quiet, [id]: until };
-    this.lastKey = '';
+    this.lastKey = null;
     this.refresh();
   }
 
@@ -162,12 +164,16 @@ export class PromptController {
   }
 
   private toShown(m: PromptMatch, text: string): ShownPrompt {
-    const why: string[] = [];
-    for (const s of m.spans) {
-      const w = text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
-      if (w && !why.some((x) => x.toLowerCase() === w.toLowerCase())) why.push(w.length > 60 ? w.slice(0, 60) + '…' : w);
-      if (why.length >= 5) break;
-    }
-    return { id: m.id, card: this.cards.get(m.id)!, why, gentle: m.gentle };
+    return { id: m.id, card: this.cards.get(m.id)!, why: whyWords(text, m.spans), gentle: m.gentle };
   }
+}
+
+export type SnoozeSpan = 'hour' | 'today';
+
+/** When a snooze ends (ms): an hour from now, or the end of today (local time). */
+export function snoozeEnd(span: SnoozeSpan, now = Date.now()): number {
+  if (span === 'hour') return now + 3_600_000;
+  const d = new Date(now);
+  d.setHours(23, 59, 59, 999);
+  return d.getTime();
 }

@@ -1,6 +1,8 @@
 /**
- * Where the prompt surface sits: at a page corner, never over the field being typed in. Pure: takes
- * rectangles, returns a corner and the room the surface may take.
+ * Where the prompt surface sits: at a page corner, never over the field being typed in.
+ * `measurePlacement` reads the page's layout (the field's and the caret's rectangles, across
+ * same-origin frames); `place` is pure geometry: it takes rectangles and returns a corner and the room
+ * the surface may take.
  */
 export type Corner = 'bottom-right' | 'top-right' | 'bottom-left' | 'top-left';
 export interface Rect {
@@ -51,4 +53,52 @@ export function place(field: Rect | null, caret: Rect | null, vw: number, vh: nu
 
 export function overlaps(a: Rect, b: Rect): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+// ---- Measuring: the page's layout, in the top window's viewport -----------------------------------
+
+/** Where the surface should sit in `win` (the window that holds it) for the field being typed in. */
+export function measurePlacement(field: HTMLElement | null, win: Window): Placement {
+  const vw = win.innerWidth;
+  const vh = win.innerHeight;
+  if (!field || !field.isConnected) return place(null, null, vw, vh);
+  const rect = absoluteRect(field, win);
+  return place(rect, caretRect(field, rect), vw, vh);
+}
+
+/** The element's rectangle in `top`'s viewport (adds frame offsets for same-origin frames). */
+export function absoluteRect(el: HTMLElement, top: Window): DOMRect {
+  const r = el.getBoundingClientRect();
+  let x = r.left;
+  let y = r.top;
+  let w: Window | null = el.ownerDocument.defaultView;
+  try {
+    while (w && w !== top && w.frameElement) {
+      const fr = w.frameElement.getBoundingClientRect();
+      x += fr.left;
+      y += fr.top;
+      w = w.parent;
+    }
+  } catch {
+    /* cross-origin: keep what we have */
+  }
+  return new DOMRect(x, y, r.width, r.height);
+}
+
+/**
+ * Where the caret is, roughly, in the same viewport as `fieldRect` (the field's absolute rectangle):
+ * the selection for rich text, the whole field otherwise (a textarea's caret cannot be measured).
+ */
+export function caretRect(el: HTMLElement, fieldRect: DOMRect): DOMRect {
+  if (el.isContentEditable) {
+    const sel = el.ownerDocument.getSelection();
+    if (sel && sel.rangeCount) {
+      const r = sel.getRangeAt(0).getBoundingClientRect();
+      if (r.width || r.height) {
+        const local = el.getBoundingClientRect();
+        return new DOMRect(r.left + fieldRect.left - local.left, r.top + fieldRect.top - local.top, Math.max(r.width, 2), r.height);
+      }
+    }
+  }
+  return fieldRect;
 }

@@ -52,6 +52,25 @@ export async function sendToBackground<M extends ToBG>(msg: M): Promise<Replies[
   return (await browser.runtime.sendMessage(msg)) as Replies[M['type']];
 }
 
+/**
+ * The content script's handshake: this page's configuration. The background may still be starting
+ * (first run, browser start-up), so ask again a few times, backing off. Undefined when it never
+ * answers, when `signal` is aborted, or when this script is orphaned (the extension was updated or
+ * reloaded: the runtime has no id any more).
+ */
+export async function hello(signal: AbortSignal, attempts = 6, firstDelayMs = 300): Promise<PageConfig | undefined> {
+  for (let attempt = 0; attempt < attempts && !signal.aborted; attempt++) {
+    if (attempt) await new Promise((r) => setTimeout(r, firstDelayMs * 2 ** (attempt - 1)));
+    try {
+      const config = await sendToBackground({ type: 'cs:hello' });
+      if (config) return config;
+    } catch {
+      if (!browser.runtime?.id) return undefined;
+    }
+  }
+  return undefined;
+}
+
 export async function sendToTab(tabId: number, msg: BGtoCS): Promise<void> {
   try {
     await browser.tabs.sendMessage(tabId, msg);

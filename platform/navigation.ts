@@ -1,14 +1,11 @@
 /** Opening learning points (in the library page or the browser's side panel) and remembering recent ones (ids only). */
 import { browser } from 'wxt/browser';
-import { libraryPath } from '../core/cards.ts';
+import { libraryUrl } from './links.ts';
 import { recentItem } from './storage-items.ts';
 
-export type OpenWhere = 'library' | 'panel';
+export { libraryUrl };
 
-/** The full URL of a learning point's deep link (or of the library, for no id or an invalid one). */
-export function libraryUrl(id?: string): string {
-  return browser.runtime.getURL(libraryPath(id) as '/library.html');
-}
+export type OpenWhere = 'library' | 'panel';
 
 /** Open the browser's side panel (Chrome) or sidebar (Firefox) for a tab. False when it cannot. */
 async function openPanel(tabId: number): Promise<boolean> {

@@ -8,7 +8,7 @@ import type { OptionsPlatform } from '../../platform/options-platform.ts';
 import type { Notice } from '../../platform/settings-store.ts';
 import type { Effective, Settings } from '../../core/settings/settings.ts';
 import { normaliseOrigin } from '../../core/settings/settings.ts';
-import { compile, matchText } from '../../core/matcher/index.ts';
+import { compile, matchText, whyWords } from '../../core/matcher/index.ts';
 import { LIMITS, type PromptSet } from '../../core/schema/prompt-set.ts';
 import { learningPoints, widerMessages } from '../../content/library/index.ts';
 import {
@@ -349,7 +349,7 @@ function TestBench({ sets, disabled, max }: { sets: PromptSet[]; disabled: strin
         {results.map((r) => (
           <li key={r.id}>
             <strong>{titleOf(r.id, local)}</strong> — {sectionOf(r.id)?.title ?? 'Local prompt'}
-            {r.gentle ? ' (softened: mentioned as not a concern)' : ''}. Why: {[...new Set(r.spans.map((s) => text.slice(s.start, s.end)))].join(', ')}
+            {r.gentle ? ' (softened: mentioned as not a concern)' : ''}. Why: {whyWords(text, r.spans).join(', ')}
           </li>
         ))}
       </ol>

@@ -2,11 +2,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import axe from 'axe-core';
-import { PromptSurface, countLabel, type PromptSurfaceProps, type SurfacePrompt } from '../../../components/PromptSurface.tsx';
+import { PromptSurface, countLabel, type PromptSurfaceProps } from '../../../components/PromptSurface.tsx';
+import type { ShownPrompt } from '../../../dom/controller.ts';
 
 afterEach(cleanup);
 
-const prompt = (id: string, extra: Partial<SurfacePrompt['card']> = {}, why = ['neglect']): SurfacePrompt => ({
+const prompt = (id: string, extra: Partial<ShownPrompt['card']> = {}, why = ['neglect']): ShownPrompt => ({
   id,
   why,
   gentle: false,

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compile, matchText, NoteMatch, rank } from '../../../core/matcher/index.ts';
-import { distinctGroups, migratePromptSet, type PromptSet, type Trigger } from '../../../core/schema/prompt-set.ts';
-import { checkSet, parseImport } from '../../../core/prompt-sets/io.ts';
+import { compile, matchText, NoteMatch, rank } from '../../../../core/matcher/index.ts';
+import { distinctGroups, migratePromptSet, type PromptSet, type Trigger } from '../../../../core/schema/prompt-set.ts';
+import { checkSet, parseImport } from '../../../../core/prompt-sets/io.ts';
 
 const set = (triggers: Trigger[], extra: Partial<PromptSet> = {}): PromptSet => ({
   format: 'practice-prompts/prompt-set',

@@ -1,0 +1,34 @@
+/**
+ * "Why this prompt appeared": the words of the note that matched, as the practitioner wrote them.
+ * One home for the page surface, the options test bench and the CLI. Pure; the words stay wherever
+ * they are shown and are never sent anywhere.
+ */
+
+/** At most this many words are given. */
+export const WHY_MAX_WORDS = 5;
+/** Longer matches are shortened to this many characters and an ellipsis. */
+export const WHY_MAX_LENGTH = 60;
+
+/**
+ * The text of each matched span, in order: white space collapsed, duplicates dropped (ignoring case),
+ * long matches shortened; at most `maxWords`.
+ */
+export function whyWords(
+  text: string,
+  spans: readonly { start: number; end: number }[],
+  { maxWords = WHY_MAX_WORDS, maxLength = WHY_MAX_LENGTH }: { maxWords?: number; maxLength?: number } = {},
+): string[] {
+  const why: string[] = [];
+  const seen = new Set<string>();
+  for (const s of spans) {
+    if (why.length >= maxWords) break;
+    let w = text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+    if (!w) continue;
+    if (w.length > maxLength) w = w.slice(0, maxLength) + '…';
+    const key = w.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    why.push(w);
+  }
+  return why;
+}

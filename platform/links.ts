@@ -1,0 +1,11 @@
+/**
+ * Links into the extension's own pages. Kept apart from navigation.ts (which also remembers recent
+ * learning points in storage) so that the content script can build links without bundling storage.
+ */
+import { browser } from 'wxt/browser';
+import { libraryPath } from '../core/cards.ts';
+
+/** The full URL of a learning point's deep link (or of the library, for no id or an invalid one). */
+export function libraryUrl(id?: string): string {
+  return browser.runtime.getURL(libraryPath(id) as '/library.html');
+}

@@ -1,0 +1,96 @@
+/** Incremental matching of a note being edited equals a full rescan. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { compile, matchText, NoteMatch, rank } from '../../../../core/matcher/index.ts';
+import { commonPrefix, commonSuffix } from '../../../../core/matcher/note.ts';
+import { set, T } from './helpers.ts';
+
+describe('properties', () => {
+  const ix = compile([
+    set([
+      T('neglect', ['neglect']),
+      T('strategy', ['strategy meeting'], { all: [['police']], window: { words: 6 } }),
+      T('note', ['disclosure'], { all: [['nfa']], window: 'note' }),
+      T('seen', ['not seen alone']),
+    ]),
+  ]);
+  const vocab = ['neglect', 'Neglected', 'strategy', 'meeting', 'police', 'disclosure', 'NFA', 'not', 'seen', 'alone', 'the', 'a', 'child', 'mum', '.', '. ', '\n', ', ', ' ', "'s", '’', '-', 's.47', 'é', '\u200b', '&nbsp;'];
+  const textArb = fc.array(fc.constantFrom(...vocab), { maxLength: 60 }).map((xs) => xs.join(' '));
+  const summary = (text: string) => matchText(ix, text, {}, { maxPrompts: 10 }).map((p) => `${p.id}:${p.gentle}:${p.spans.map((s) => `${s.start}-${s.end}`).join('/')}`);
+
+  it('incremental updates equal a full rescan for random edit sequences', () => {
+    const edit = fc.record({ pos: fc.nat(), del: fc.nat({ max: 12 }), ins: fc.array(fc.constantFrom(...vocab), { maxLength: 4 }).map((x) => x.join(' ')) });
+    fc.assert(
+      fc.property(textArb, fc.array(edit, { maxLength: 12 }), (start, edits) => {
+        const note = new NoteMatch(ix);
+        note.reset(start);
+        let text = start;
+        for (const e of edits) {
+          const p = text.length ? e.pos % (text.length + 1) : 0;
+          text = text.slice(0, p) + e.ins + text.slice(p + e.del);
+          note.update(text);
+          const full = new NoteMatch(ix);
+          full.reset(text);
+          const inc = rank(ix, note.getHitSentences(), {}, { maxPrompts: 10 });
+          const ref = rank(ix, full.getSentences(), {}, { maxPrompts: 10 });
+          expect(inc).toEqual(ref);
+          expect(note.getSentences().map((s) => [s.start, s.end])).toEqual(full.getSentences().map((s) => [s.start, s.end]));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('typing one character at a time equals a full scan', () => {
+    const text = 'Strategy meeting with police today. No disclosure yet.\nLater: disclosure made, then NFA. Child not seen alone; neglect noted.';
+    const note = new NoteMatch(ix);
+    note.reset('');
+    for (let i = 1; i <= text.length; i++) note.update(text.slice(0, i));
+    expect(rank(ix, note.getSentences(), {}, { maxPrompts: 10 })).toEqual(matchText(ix, text, {}, { maxPrompts: 10 }));
+    expect(summary(text).length).toBe(4);
+  });
+
+  it('is invariant under case and whitespace changes', () => {
+    fc.assert(
+      fc.property(textArb, fc.constantFrom(' ', '  ', '\t', '\u00a0'), (text, ws) => {
+        const ids1 = matchText(ix, text, {}, { maxPrompts: 10 }).map((p) => p.id).sort();
+        const ids2 = matchText(ix, text.toUpperCase().replace(/ /g, ws), {}, { maxPrompts: 10 }).map((p) => p.id).sort();
+        expect(ids2).toEqual(ids1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on arbitrary Unicode or pathological input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => {
+        expect(Array.isArray(matchText(ix, s))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    for (const s of ['a'.repeat(100_000), '.'.repeat(100_000), '&'.repeat(50_000), "'".repeat(50_000), '\ud800'.repeat(10_000), 'neglect '.repeat(20_000)]) {
+      expect(Array.isArray(matchText(ix, s))).toBe(true);
+    }
+  });
+});
+
+describe('edit region', () => {
+  it('finds common prefix and suffix like a character loop would', () => {
+    const slow = (a: string, b: string) => {
+      let i = 0;
+      while (i < Math.min(a.length, b.length) && a[i] === b[i]) i++;
+      let j = 0;
+      while (j < Math.min(a.length, b.length) - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+      return [i, j];
+    };
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 300 }), fc.string({ maxLength: 5 }), fc.string({ maxLength: 300 }), (pre, mid1, mid2, suf) => {
+        const a = pre + mid1 + suf;
+        const b = pre + mid2 + suf;
+        const p = commonPrefix(a, b);
+        expect([p, commonSuffix(a, b, p)]).toEqual(slow(a, b));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,85 @@
+/** Scanning sentences: combinations, windows, exclusions, negation, contractions; linear time. */
+import { describe, expect, it } from 'vitest';
+import { compile, matchText } from '../../../../core/matcher/index.ts';
+import type { Trigger } from '../../../../core/schema/prompt-set.ts';
+import { foldWords } from '../../../../core/text/fold.ts';
+import { ids, set, T } from './helpers.ts';
+
+describe('combinations, windows and exclusions', () => {
+  const ix = compile([
+    set([
+      T('sentence', ['disclosure'], { all: [['nfa']] }),
+      T('near', ['behaviour'], { all: [['adhd', 'autism']], window: { words: 6 } }),
+      T('note', ['allegation'], { all: [['retracted']], window: 'note' }),
+      T('excl', ['missing'], { not: ['missing persons form'] }),
+    ]),
+  ]);
+  it.each([
+    ['Disclosure made; NFA agreed.', ['sentence']],
+    ['Disclosure made. NFA agreed.', []],
+    ['her behaviour is put down to ADHD', ['near']],
+    ['behaviour was noted at school during many long days of term, and she has ADHD', []],
+    ['She made an allegation. Two weeks later she retracted it.', ['note']],
+    ['He went missing overnight', ['excl']],
+    ['Completed the missing persons form', []],
+  ])('%s', (text, expected) => {
+    expect(ids(ix, text)).toEqual(expected);
+  });
+});
+
+describe('negation', () => {
+  const ix = compile([
+    set([T('soft', ['neglect'], { negated: 'soften' }), T('show', ['disclosure'], { negated: 'show' }), T('ign', ['bruising'], { negated: 'ignore' })]),
+  ]);
+  it('softens "no concerns re neglect"', () => {
+    const [p] = matchText(ix, 'No concerns re neglect');
+    expect(p?.id).toBe('soft');
+    expect(p?.gentle).toBe(true);
+    const [q] = matchText(ix, 'Concerns about neglect');
+    expect(q?.gentle).toBe(false);
+    expect(q!.score).toBeGreaterThan(p!.score);
+  });
+  it('shows "no disclosure" (the pattern itself)', () => {
+    const [p] = matchText(ix, 'There has been no disclosure');
+    expect(p?.id).toBe('show');
+    expect(p?.gentle).toBe(false);
+  });
+  it('ignores negated matches when asked', () => {
+    expect(ids(ix, 'No bruising seen')).toEqual([]);
+    expect(ids(ix, 'Bruising seen on arm')).toEqual(['ign']);
+  });
+});
+
+describe('contractions and negation-only triggers', () => {
+  it("weren't told matches the phrase 'not told'; didn't tell matches 'didn't tell'", () => {
+    const ix = compile([set([T('told', ['not told']), T('tell', ["didn't tell"])])]);
+    expect(ids(ix, 'School weren’t told about the move')).toEqual(['told']);
+    expect(ids(ix, "school weren't told")).toEqual(['told']);
+    expect(ids(ix, 'She didn’t tell anyone')).toEqual(['tell']);
+    expect(ids(ix, 'School were told')).toEqual([]);
+    expect(foldWords("can't go")).toEqual(['cant', 'not', 'go']);
+  });
+  it('negated "only" fires only when the phrase is negated', () => {
+    const ix = compile([set([T('door', ['let me in'], { negated: 'only' })])]);
+    expect(ids(ix, 'Mum answered the door and let me in.')).toEqual([]);
+    expect(ids(ix, 'Mum would not let me in.')).toEqual(['door']);
+    expect(ids(ix, "Dad wouldn't let me in.")).toEqual(['door']);
+  });
+});
+
+describe('no pathological matching', () => {
+  it('10,000 triggers sharing prefixes against adversarial texts stay linear', () => {
+    const triggers: Trigger[] = [];
+    for (let i = 0; i < 10_000; i++) triggers.push(T(`t${i}`, [`a a a a a a a ${'a'.repeat(1 + (i % 40))}`, `aaa${i}`]));
+    const ix = compile([set(triggers)]);
+    const texts = ['a'.repeat(100_000), 'a '.repeat(50_000), ('a a a a a a a ' + 'a'.repeat(20) + ' ').repeat(2_000), 'aaa1 '.repeat(20_000)];
+    for (const text of texts) {
+      const t0 = performance.now();
+      const r = matchText(ix, text, {}, { maxPrompts: 3 });
+      const ms = performance.now() - t0;
+      expect(r.length).toBeLessThanOrEqual(3);
+      // a fixed budget, generous for a loaded 2-core machine: linear work is milliseconds here
+      expect(ms).toBeLessThan(3000);
+    }
+  });
+});

@@ -1,0 +1,122 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PromptController, snoozeEnd, type PageSettings, type ShownPrompt } from '../../../dom/controller.ts';
+import type { PromptCard } from '../../../core/cards.ts';
+import type { PromptSet, Trigger } from '../../../core/schema/prompt-set.ts';
+
+const card = (id: string): PromptCard => ({ id, section: `Section ${id}`, sectionId: 's', page: 1, title: `Title ${id}`, summary: 'Summary.', question: '' });
+const T = (id: string, any: string[], extra: Partial<Trigger> = {}): Trigger => ({ id, leadsTo: [id], any, ...extra });
+const builtIn: PromptSet = {
+  format: 'practice-prompts/prompt-set',
+  version: 1,
+  id: 'b',
+  name: 'Built in',
+  triggers: [T('neglect', ['neglect']), T('strategy', ['strategy meeting']), T('orphan', ['orphan'])],
+};
+const settings = (over: Partial<PageSettings> = {}): PageSettings => ({ maxPrompts: 3, cooldownMinutes: 60, disabledPrompts: [], sets: [builtIn], quiet: {}, ...over });
+
+let life: AbortController;
+let ta: HTMLTextAreaElement;
+let show: ReturnType<typeof vi.fn<(prompts: ShownPrompt[], field: HTMLElement | null) => void>>;
+let unchanged: ReturnType<typeof vi.fn<() => void>>;
+
+beforeEach(() => {
+  life = new AbortController();
+  ta = document.body.appendChild(document.createElement('textarea'));
+  show = vi.fn();
+  unchanged = vi.fn();
+});
+afterEach(() => {
+  life.abort();
+  document.body.replaceChildren();
+});
+
+/** A started controller with the built-in set compiled (the 'orphan' prompt has no card: never shown). */
+async function started(over: Partial<PageSettings> = {}): Promise<PromptController> {
+  const c = new PromptController({ win: window, signal: life.signal, cards: [card('neglect'), card('strategy')], show, unchanged, debounceMs: 5 });
+  c.start();
+  c.configure(settings(over));
+  ta.focus();
+  // compiling finishes, then the focused (empty) field is read and its result reported, empty as it is
+  await vi.waitFor(() => expect(show).toHaveBeenCalledWith([], ta));
+  show.mockClear();
+  return c;
+}
+function typeText(text: string): void {
+  ta.value = text;
+  ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+}
+const lastShown = () => show.mock.lastCall?.[0].map((p) => p.id);
+
+describe('the page-side controller', () => {
+  it('reports the prompts for what is typed, with their cards and the words that matched', async () => {
+    await started();
+    typeText('Concerns about NEGLECT; strategy   meeting booked. An orphan word.');
+    await vi.waitFor(() => expect(show).toHaveBeenCalled());
+    const [prompts, field] = show.mock.lastCall!;
+    expect(field).toBe(ta);
+    expect(prompts.map((p) => p.id).sort()).toEqual(['neglect', 'strategy']);
+    const neglect = prompts.find((p) => p.id === 'neglect')!;
+    expect(neglect).toEqual({ id: 'neglect', card: card('neglect'), why: ['NEGLECT'], gentle: false });
+  });
+
+  it('waits for typing to settle, and reports again only when what it shows changes', async () => {
+    await started();
+    typeText('neglect');
+    typeText('neglect noted');
+    expect(show).not.toHaveBeenCalled(); // debounced
+    await vi.waitFor(() => expect(show).toHaveBeenCalledTimes(1));
+    typeText('neglect noted today');
+    await vi.waitFor(() => expect(unchanged).toHaveBeenCalled());
+    expect(show).toHaveBeenCalledTimes(1);
+    typeText('No concerns about neglect');
+    await vi.waitFor(() => expect(show).toHaveBeenCalledTimes(2));
+    expect(show.mock.lastCall![0][0]).toMatchObject({ id: 'neglect', gentle: true });
+  });
+
+  it('keeps a dismissed or snoozed prompt quiet on this page', async () => {
+    const c = await started();
+    typeText('neglect and a strategy meeting');
+    await vi.waitFor(() => expect(lastShown()?.sort()).toEqual(['neglect', 'strategy']));
+    c.dismiss('neglect');
+    expect(lastShown()).toEqual(['strategy']);
+    c.snoozeLocally('strategy', Date.now() + 60_000);
+    expect(lastShown()).toEqual([]);
+    typeText('neglect and a strategy meeting again');
+    await vi.waitFor(() => expect(unchanged).toHaveBeenCalled());
+    expect(lastShown()).toEqual([]);
+  });
+
+  it('never shows disabled prompts, and shows local prompts with a card of their own', async () => {
+    const local: PromptSet = {
+      format: 'practice-prompts/prompt-set',
+      version: 1,
+      id: 'loc',
+      name: 'Our procedures',
+      prompts: [{ id: 'zebra', title: 'Zebra procedure', text: 'Follow it.', links: [{ title: 'Procedure', url: 'https://example.org/z' }] }],
+      triggers: [T('zebra', ['zebra crossing'])],
+    };
+    await started({ sets: [builtIn, local], disabledPrompts: ['neglect'] });
+    typeText('neglect near the zebra crossing');
+    await vi.waitFor(() => expect(show).toHaveBeenCalled());
+    expect(lastShown()).toEqual(['zebra']);
+    expect(show.mock.lastCall![0][0]!.card).toMatchObject({ id: 'zebra', sectionId: 'local', section: 'Our procedures', title: 'Zebra procedure', setName: 'Our procedures' });
+  });
+
+  it('says nothing more once its signal aborts', async () => {
+    const c = await started();
+    life.abort();
+    typeText('neglect');
+    c.refresh();
+    await new Promise((r) => setTimeout(r, 30)); // longer than the debounce: a report would have come
+    expect(show).not.toHaveBeenCalled();
+  });
+});
+
+describe('snoozes', () => {
+  it('end an hour from now, or at the end of today', () => {
+    const now = new Date(2024, 4, 10, 9, 30).getTime();
+    expect(snoozeEnd('hour', now)).toBe(now + 3_600_000);
+    expect(snoozeEnd('today', now)).toBe(new Date(2024, 4, 10, 23, 59, 59, 999).getTime());
+  });
+});
