@@ -5,6 +5,7 @@ import { onPolicyChanged, onSettingsChanged, readEffective, readPolicy, readQuie
 import { quietItem, tabPromptsItem } from '../platform/storage-items.ts';
 import { openLearningPoint } from '../platform/navigation.ts';
 import { noAccessProblem, syncSiteScripts } from '../platform/sites.ts';
+import { compactFor, indexSource, localCards, type PageSets } from '../platform/page-sets.ts';
 import { siteState, normaliseOrigin, mergeSettings, parsePolicy } from '../core/settings/settings.ts';
 import type { PromptSet } from '../core/schema/prompt-set.ts';
 import defaultSetJson from '../content/prompt-sets/default.json';
@@ -58,6 +59,10 @@ export default defineBackground({
  * take seconds): registering without it would leave policy sites off. A policy site with no host
  * permission is said plainly here and on the options page (platform/options-platform.ts).
  */
+function pageSets(eff: Awaited<ReturnType<typeof readEffective>>): PageSets {
+  return { builtIn: BUILT_IN, others: [...eff.managedSets, ...eff.settings.localSets], disabled: eff.settings.disabledPrompts };
+}
+
 async function resync(): Promise<void> {
   const [user, policy] = await Promise.all([readSettings(), readPolicy(60_000)]);
   const permitted = await syncSiteScripts(mergeSettings(user, policy).settings.sites).catch(() => [] as string[]);
@@ -77,11 +82,14 @@ async function handle(msg: ToBG, sender: { tab?: { id?: number; url?: string }; 
         maxPrompts: s.maxPrompts,
         cooldownMinutes: s.cooldownMinutes,
         disabledPrompts: s.disabledPrompts,
-        sets: [BUILT_IN, ...eff.managedSets, ...s.localSets],
+        index: indexSource(pageSets(eff)),
+        localCards: localCards([...eff.managedSets, ...s.localSets]),
         quiet: await readQuiet(),
       };
       return config;
     }
+    case 'cs:index':
+      return compactFor(pageSets(await readEffective()), msg.hash);
     case 'cs:prompts': {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return true;

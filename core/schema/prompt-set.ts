@@ -27,6 +27,7 @@ export const LIMITS = {
   urlChars: 500,
   idChars: 80,
   concepts: 500,
+  phrasesPerConcept: 2_000,
   excludes: 1_000,
 } as const;
 
@@ -69,6 +70,11 @@ export const PhraseSchema = z
 const phraseList = z
   .array(PhraseSchema)
   .check(z.minLength(1, 'must list at least one phrase'), z.maxLength(LIMITS.phrasesPerList, `must list at most ${LIMITS.phrasesPerList} phrases`));
+
+/** A concept gathers every way workers write one idea, so it may be longer than a trigger's own list. */
+const conceptList = z
+  .array(PhraseSchema)
+  .check(z.minLength(1, 'must list at least one phrase'), z.maxLength(LIMITS.phrasesPerConcept, `must list at most ${LIMITS.phrasesPerConcept} phrases`));
 
 export const WindowSchema = z.union([
   z.literal('sentence'),
@@ -167,7 +173,7 @@ export const PromptSetSchema = z.object({
    * the ways workers write one idea ("went missing", "didn't come home", "MFH").
    */
   concepts: z.optional(
-    z.record(id, phraseList).check(z.refine((o) => Object.keys(o).length <= LIMITS.concepts, `must have at most ${LIMITS.concepts} concepts`)),
+    z.record(id, conceptList).check(z.refine((o) => Object.keys(o).length <= LIMITS.concepts, `must have at most ${LIMITS.concepts} concepts`)),
   ),
   /**
    * Set-wide exclusions: a sentence containing one of these (office and administrative text:
