@@ -2,13 +2,22 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { promptCards } from './vite-plugins/prompt-cards-plugin.ts';
 import { searchIndex } from './vite-plugins/search-index-plugin.ts';
+import { COMPILED_PATH, compiledBuiltInFile, compiledSet } from './vite-plugins/compiled-set-plugin.ts';
 
 // Practice Prompts: everything runs locally. No remote hosts in any CSP or permission.
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact(), promptCards(), searchIndex()] }),
+  vite: () => ({ plugins: [preact(), promptCards(), searchIndex(), compiledSet()] }),
+  // the prompt-surface test page (entrypoints/surface-test/, for the e2e accessibility checks) never ships
+  zip: { exclude: ['surface-test.html', 'chunks/surface-test-*.js', 'assets/surface-test-*.css'] },
+  hooks: {
+    // the built-in set, compiled at build time (pages load it without compiling: docs/performance.md)
+    'build:publicAssets': (wxt, files) => {
+      files.push({ absoluteSrc: compiledBuiltInFile(wxt.config.root), relativeDest: COMPILED_PATH });
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Practice Prompts',
     description:
@@ -22,6 +31,10 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Practice Prompts' },
+    // the compiled built-in set (public data: the same as in the package), read by the content script
+    // from the extension's own files. Not `use_dynamic_url`: Chromium 156's runtime.getURL in a content
+    // script gives the static URL, which that key then refuses (docs/performance.md).
+    web_accessible_resources: [{ resources: [COMPILED_PATH], matches: ['http://*/*', 'https://*/*'] }],
     content_security_policy:
       manifestVersion === 3
         ? { extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'" }

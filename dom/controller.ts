@@ -3,8 +3,7 @@
  * and reports what to show. It reads fields and never writes to them.
  */
 import type { PromptCard } from '../core/cards.ts';
-import { compileAsync, NoteMatch, rank, whyWords, type CompiledIndex, type PromptMatch } from '../core/matcher/index.ts';
-import type { PromptSet } from '../core/schema/prompt-set.ts';
+import { NoteMatch, rank, whyWords, type CompiledIndex, type PromptMatch } from '../core/matcher/index.ts';
 import { fieldLabel, pageContext, readText, type Editable } from './fields.ts';
 import { watchTyping } from './watch.ts';
 
@@ -27,13 +26,21 @@ export interface ControllerOptions {
   unchanged?(): void;
   /** Debounce after input, ms. */
   debounceMs?: number;
+  /**
+   * Loads the compiled sets (never compiled in the page). Called once per configuration, when a
+   * readable field first gets focus or input: pages where nobody types pay nothing.
+   */
+  loadIndex(source: unknown): Promise<CompiledIndex>;
 }
 
-export interface PageSettings {
+export interface PageSettings<Source = unknown> {
   maxPrompts: number;
   cooldownMinutes: number;
   disabledPrompts: readonly string[];
-  sets: readonly PromptSet[];
+  /** Where the compiled sets come from (opaque here: `loadIndex` knows). */
+  index: Source;
+  /** Cards of the local and managed sets' own prompts. */
+  localCards: readonly PromptCard[];
   quiet: Record<string, number>;
 }
 
@@ -44,11 +51,12 @@ interface FieldState {
 }
 
 export class PromptController {
-  /** Null until the prompt set is compiled (in small slices, so the page never waits on us). */
+  /** Null until the compiled sets are loaded (on first focus or input in a readable field). */
   private index: CompiledIndex | null = null;
-  private compiling = 0;
+  private loading: Promise<void> | null = null;
+  private configuration = 0;
   private cards = new Map<string, PromptCard>();
-  private settings: PageSettings = { maxPrompts: 3, cooldownMinutes: 60, disabledPrompts: [], sets: [], quiet: {} };
+  private settings: PageSettings = { maxPrompts: 3, cooldownMinutes: 60, disabledPrompts: [], index: null, localCards: [], quiet: {} };
   private fields = new WeakMap<HTMLElement, FieldState>();
   private current: Editable | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -77,32 +85,29 @@ export class PromptController {
 
   configure(s: PageSettings): void {
     this.settings = s;
-    for (const set of s.sets) {
-      for (const p of set.prompts ?? []) {
-        this.cards.set(p.id, {
-          id: p.id,
-          section: set.name,
-          sectionId: 'local',
-          page: 0,
-          title: p.title,
-          summary: p.text,
-          question: p.question ?? '',
-          links: p.links ?? [],
-          setName: set.name,
-        });
-      }
-    }
-    const run = ++this.compiling;
-    void compileAsync(s.sets, { disabled: new Set(s.disabledPrompts), signal: this.opts.signal, budgetMs: 8 })
+    for (const c of s.localCards) this.cards.set(c.id, c);
+    this.index = null;
+    this.loading = null;
+    this.configuration++;
+    this.fields = new WeakMap();
+    this.lastKey = null;
+    if (this.current) this.schedule(0);
+  }
+
+  /** Start loading the compiled sets for the current configuration (once). */
+  private ensureIndex(): void {
+    if (this.index || this.loading || this.opts.signal.aborted) return;
+    const run = this.configuration;
+    this.loading = this.opts
+      .loadIndex(this.settings.index)
       .then((index) => {
-        if (run !== this.compiling) return; // a newer configuration superseded this one
+        if (run !== this.configuration || this.opts.signal.aborted) return; // superseded
         this.index = index;
-        this.fields = new WeakMap();
         this.lastKey = null;
         this.schedule(0);
       })
       .catch(() => {
-        /* aborted: the page was left or the extension updated */
+        // unreadable or aborted: stay silent; the next configuration tries again
       });
   }
 
@@ -131,7 +136,8 @@ export class PromptController {
   refresh(): void {
     if (this.opts.signal.aborted) return;
     const ed = this.current;
-    if (!ed || !ed.el.isConnected || !this.index) return;
+    if (!ed || !ed.el.isConnected) return;
+    if (!this.index) return this.ensureIndex();
     let st = this.fields.get(ed.el);
     if (!st) {
       st = { note: new NoteMatch(this.index), label: fieldLabel(ed.el), page: pageContext(ed.el) };

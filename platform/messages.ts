@@ -3,8 +3,19 @@
  * Only derived facts cross contexts: prompt ids, counts, choices. Never text from a page.
  */
 import { browser } from 'wxt/browser';
-import type { PromptSet } from '../core/schema/prompt-set.ts';
+import type { PromptCard } from '../core/cards.ts';
 import type { Surface } from '../core/settings/settings.ts';
+
+/**
+ * Where a page gets its compiled prompt sets (core/matcher/compact.ts) — never by compiling them:
+ * the built-in set alone comes compiled in the package (`packaged`, read from the extension's own
+ * files); any other combination is compiled once by the background and sent with `cs:index`.
+ * `hash` is what the loaded form must carry (the sets, the disabled prompts, the engine version).
+ */
+export interface IndexSource {
+  hash: string;
+  packaged: string | null;
+}
 
 export interface PageConfig {
   state: 'demo' | 'on' | 'paused' | 'off';
@@ -12,9 +23,10 @@ export interface PageConfig {
   maxPrompts: number;
   cooldownMinutes: number;
   disabledPrompts: string[];
-  /** The built-in set (without managers' notes), then managed and local sets. Kept out of the
-   *  content-script bundle: the background sends it once per page. */
-  sets: PromptSet[];
+  /** The compiled sets, loaded when a readable field first gets focus or input. */
+  index: IndexSource;
+  /** Cards for the local and managed sets' own prompts (the library's cards are in the bundle). */
+  localCards: PromptCard[];
   /** Prompt id → time (ms) until which it stays quiet (snoozed). */
   quiet: Record<string, number>;
 }
@@ -23,6 +35,7 @@ export type FeedbackAction = 'snooze-hour' | 'snooze-today' | 'not-relevant';
 
 export type CStoBG =
   | { type: 'cs:hello' }
+  | { type: 'cs:index'; hash: string }
   | { type: 'cs:prompts'; ids: string[] }
   | { type: 'cs:open'; id: string; where: 'library' | 'panel' }
   | { type: 'cs:feedback'; id: string; action: FeedbackAction };
@@ -37,6 +50,8 @@ export type BGtoCS = { type: 'bg:toggle' } | { type: 'bg:config' };
 
 export interface Replies {
   'cs:hello': PageConfig;
+  /** The compact form in base64 (extension messaging carries JSON only), or null if `hash` is stale. */
+  'cs:index': { hash: string; data: string } | null;
   'cs:prompts': true;
   'cs:open': true;
   'cs:feedback': true;

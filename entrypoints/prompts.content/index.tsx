@@ -12,6 +12,7 @@ import { Overlay } from '../../dom/overlay.ts';
 import { parentHandlesThisFrame } from '../../dom/watch.ts';
 import { hello, isBGtoCS, sendToBackground, type CStoBG, type PageConfig } from '../../platform/messages.ts';
 import { libraryUrl } from '../../platform/links.ts';
+import { loadIndex } from '../../platform/compiled-index.ts';
 import { paintSurface, SURFACE_CSS } from './surface.tsx';
 
 const LOADED = Symbol.for('practice-prompts.loaded');
@@ -50,7 +51,14 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     },
   });
   const overlay = new Overlay({ win: window, css: SURFACE_CSS, signal, paint, changed: (ids) => send({ type: 'cs:prompts', ids }) });
-  const controller = new PromptController({ win: window, signal, cards, show: (p, f) => overlay.show(p, f), unchanged: () => overlay.keepAttached() });
+  const controller = new PromptController({
+    win: window,
+    signal,
+    cards,
+    show: (p, f) => overlay.show(p, f),
+    unchanged: () => overlay.keepAttached(),
+    loadIndex: (source) => loadIndex(source as PageConfig['index']),
+  });
   const apply = (c: PageConfig) => {
     config = c;
     const on = c.state !== 'off' && c.state !== 'paused';

@@ -25,6 +25,9 @@ function checkCommon(m: Manifest) {
   expect(m.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
   expect(m.content_scripts?.flatMap((c) => c.matches).sort()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
   expect(m.externally_connectable, 'no web page can message the extension').toBeUndefined();
+  // the only file pages can load: the compiled built-in set (public data, read by the content script)
+  const war = (m.web_accessible_resources ?? []) as { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
+  expect(war.flatMap((w) => w.resources)).toEqual(['compiled/briefing.bin']);
   const csp = m.content_security_policy?.extension_pages ?? '';
   const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
   expect(directives['connect-src']).toEqual(["'self'"]);

@@ -3,6 +3,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PromptController, snoozeEnd, type PageSettings, type ShownPrompt } from '../../../dom/controller.ts';
 import type { PromptCard } from '../../../core/cards.ts';
 import type { PromptSet, Trigger } from '../../../core/schema/prompt-set.ts';
+import { compile } from '../../../core/matcher/index.ts';
+import { localCards } from '../../../platform/page-sets.ts';
+
+/** What the page is told to load, in these tests: the sets themselves (the real pages load a compact form). */
+interface Src {
+  sets: PromptSet[];
+  disabled: string[];
+}
+const loadIndex = vi.fn(async (src: unknown) => compile((src as Src).sets, { disabled: new Set((src as Src).disabled) }));
 
 const card = (id: string): PromptCard => ({ id, section: `Section ${id}`, sectionId: 's', page: 1, title: `Title ${id}`, summary: 'Summary.', question: '' });
 const T = (id: string, any: string[], extra: Partial<Trigger> = {}): Trigger => ({ id, leadsTo: [id], any, ...extra });
@@ -13,7 +22,15 @@ const builtIn: PromptSet = {
   name: 'Built in',
   triggers: [T('neglect', ['neglect']), T('strategy', ['strategy meeting']), T('orphan', ['orphan'])],
 };
-const settings = (over: Partial<PageSettings> = {}): PageSettings => ({ maxPrompts: 3, cooldownMinutes: 60, disabledPrompts: [], sets: [builtIn], quiet: {}, ...over });
+const settings = (over: Partial<PageSettings> = {}): PageSettings => ({
+  maxPrompts: 3,
+  cooldownMinutes: 60,
+  disabledPrompts: [],
+  index: { sets: [builtIn], disabled: [] } satisfies Src,
+  localCards: [],
+  quiet: {},
+  ...over,
+});
 
 let life: AbortController;
 let ta: HTMLTextAreaElement;
@@ -21,6 +38,7 @@ let show: ReturnType<typeof vi.fn<(prompts: ShownPrompt[], field: HTMLElement | 
 let unchanged: ReturnType<typeof vi.fn<() => void>>;
 
 beforeEach(() => {
+  loadIndex.mockClear();
   life = new AbortController();
   ta = document.body.appendChild(document.createElement('textarea'));
   show = vi.fn();
@@ -33,7 +51,7 @@ afterEach(() => {
 
 /** A started controller with the built-in set compiled (the 'orphan' prompt has no card: never shown). */
 async function started(over: Partial<PageSettings> = {}): Promise<PromptController> {
-  const c = new PromptController({ win: window, signal: life.signal, cards: [card('neglect'), card('strategy')], show, unchanged, debounceMs: 5 });
+  const c = new PromptController({ win: window, signal: life.signal, cards: [card('neglect'), card('strategy')], show, unchanged, debounceMs: 5, loadIndex });
   c.start();
   c.configure(settings(over));
   ta.focus();
@@ -96,7 +114,7 @@ describe('the page-side controller', () => {
       prompts: [{ id: 'zebra', title: 'Zebra procedure', text: 'Follow it.', links: [{ title: 'Procedure', url: 'https://example.org/z' }] }],
       triggers: [T('zebra', ['zebra crossing'])],
     };
-    await started({ sets: [builtIn, local], disabledPrompts: ['neglect'] });
+    await started({ index: { sets: [builtIn, local], disabled: ['neglect'] } satisfies Src, disabledPrompts: ['neglect'], localCards: localCards([local]) });
     typeText('neglect near the zebra crossing');
     await vi.waitFor(() => expect(show).toHaveBeenCalled());
     expect(lastShown()).toEqual(['zebra']);
@@ -118,5 +136,35 @@ describe('snoozes', () => {
     const now = new Date(2024, 4, 10, 9, 30).getTime();
     expect(snoozeEnd('hour', now)).toBe(now + 3_600_000);
     expect(snoozeEnd('today', now)).toBe(new Date(2024, 4, 10, 23, 59, 59, 999).getTime());
+  });
+});
+
+describe('loading the compiled sets', () => {
+  it('a page where nobody types never loads them; the first focus in a readable field does, once', async () => {
+    const c = new PromptController({ win: window, signal: life.signal, cards: [card('neglect')], show, unchanged, debounceMs: 5, loadIndex });
+    c.start();
+    c.configure(settings());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(loadIndex).not.toHaveBeenCalled();
+    ta.focus();
+    await vi.waitFor(() => expect(show).toHaveBeenCalledWith([], ta));
+    ta.value = 'neglect';
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await vi.waitFor(() => expect(show.mock.lastCall![0].map((p) => p.id)).toEqual(['neglect']));
+    expect(loadIndex).toHaveBeenCalledTimes(1);
+  });
+
+  it('a load that fails stays silent, and a new configuration tries again', async () => {
+    loadIndex.mockRejectedValueOnce(new Error('unreadable'));
+    const c = new PromptController({ win: window, signal: life.signal, cards: [card('neglect')], show, unchanged, debounceMs: 5, loadIndex });
+    c.start();
+    c.configure(settings());
+    ta.value = 'neglect';
+    ta.focus();
+    await vi.waitFor(() => expect(loadIndex).toHaveBeenCalledTimes(1));
+    expect(show).not.toHaveBeenCalled();
+    c.configure(settings());
+    await vi.waitFor(() => expect(show.mock.lastCall?.[0].map((p) => p.id)).toEqual(['neglect']));
+    expect(loadIndex).toHaveBeenCalledTimes(2);
   });
 });

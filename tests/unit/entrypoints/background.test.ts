@@ -2,6 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { PageConfig, ToBG } from '../../../platform/messages.ts';
+import { decodeIndex, fromBase64 } from '../../../core/matcher/compact.ts';
+import { matchText } from '../../../core/matcher/index.ts';
 
 type Sender = { tab?: { id?: number; url?: string }; frameId?: number; url?: string };
 const fakeTabs = fakeBrowser.tabs as unknown as { sendMessage?: (tabId: number, msg: unknown) => Promise<unknown> };
@@ -30,13 +32,23 @@ afterEach(() => {
 });
 
 describe('background: page config', () => {
-  it('cs:hello answers with the page state, the built-in set without managers’ notes, and live snoozes', async () => {
+  it('cs:hello answers with the page state, where to load the compiled sets (the packaged built-in set), and live snoozes', async () => {
     await fakeBrowser.storage.local.set({ quiet: { 'neglect-rarely-alone': Date.now() + 60_000, expired: 1 } });
     const config = await send<PageConfig>({ type: 'cs:hello' }, fromTab(1));
     expect(config.state).toBe('demo');
-    expect(config.sets[0]!.id).toBeTruthy();
-    expect(config.sets[0]!.triggers.some((t) => 'note' in t)).toBe(false);
+    expect(config.index.packaged).toBe('compiled/briefing.bin');
+    expect(config.index.hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(config.localCards).toEqual([]);
     expect(Object.keys(config.quiet)).toEqual(['neglect-rarely-alone']);
+  });
+
+  it('cs:index compiles what the page was told to load, and answers null for a stale hash', async () => {
+    const config = await send<PageConfig>({ type: 'cs:hello' }, fromTab(1));
+    const r = await send<{ hash: string; data: string } | null>({ type: 'cs:index', hash: config.index.hash }, fromTab(1));
+    expect(r?.hash).toBe(config.index.hash);
+    const index = decodeIndex(fromBase64(r!.data), config.index.hash);
+    expect(matchText(index, 'Concerns about neglect.').map((p) => p.id)).toContain('neglect-rarely-alone');
+    expect(await send({ type: 'cs:index', hash: 'stale' }, fromTab(1))).toBeNull();
   });
 
   it('ignores messages that are not addressed to it', async () => {
