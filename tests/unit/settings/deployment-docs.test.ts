@@ -24,13 +24,14 @@ describe('docs/deployment.md examples', () => {
       policies++;
       const r = parsePolicy(ext);
       expect(r.problems).toEqual([]);
-      expect(r.managedSets.length).toBe(ext.promptSets.length);
-      for (const s of ext.promptSets) expect(parseImport(s, known)).toMatchObject({ ok: true });
+      const sets: unknown[] = ext.promptSets ?? [];
+      expect(r.managedSets.length).toBe(sets.length);
+      for (const s of sets) expect(parseImport(s as string, known)).toMatchObject({ ok: true });
       // the managed schema (Chrome/Edge) accepts only these keys and strings for prompt sets
       for (const k of Object.keys(ext)) expect(managedSchema.properties).toHaveProperty(k);
-      expect(ext.promptSets.every((s: unknown) => typeof s === 'string')).toBe(true);
+      expect(sets.every((s) => typeof s === 'string')).toBe(true);
     }
-    expect(policies).toBe(2);
+    expect(policies).toBeGreaterThanOrEqual(2);
   });
 
   it('the example prompt set imports cleanly', () => {
