@@ -5,7 +5,7 @@
  */
 import { lookupForm, type CompiledIndex } from './compile.ts';
 import { foldWords } from '../text/fold.ts';
-import type { Sentence } from './scan.ts';
+import { PARTIAL_STRIDE, type Sentence } from './scan.ts';
 
 export interface MatchContext {
   /** Field label, name, placeholder and aria-label, joined. */
@@ -128,14 +128,33 @@ export function rank(
         }
       }
     }
-    if (s.partial) {
-      for (const p of s.partial) {
-        const a = get(p.t);
-        a.groups ??= Array.from({ length: index.triggers[p.t]!.groups }, () => []);
-        a.groups[p.g]!.push({ start: s.start + p.start, end: s.start + p.end, phrase: index.phraseText[p.phrase]!, negated: p.negated });
+    if (s.nots) for (const t of s.nots) excluded.add(t);
+  }
+  // Note-window triggers: first which groups the note holds (numbers only), then evidence objects
+  // for the few triggers that have every group — most partial hits never fire anything.
+  let seen: Map<number, number> | null = null;
+  for (const s of sentences) {
+    const ps = s.partial;
+    if (!ps) continue;
+    seen ??= new Map();
+    for (let k = 0; k < ps.length; k += PARTIAL_STRIDE) seen.set(ps[k]!, (seen.get(ps[k]!) ?? 0) | (1 << ps[k + 1]!));
+  }
+  if (seen) {
+    const full = new Set<number>();
+    for (const [t, mask] of seen) if (mask === (1 << index.triggers[t]!.groups) - 1 && !excluded.has(t)) full.add(t);
+    if (full.size) {
+      for (const s of sentences) {
+        const ps = s.partial;
+        if (!ps) continue;
+        for (let k = 0; k < ps.length; k += PARTIAL_STRIDE) {
+          const t = ps[k]!;
+          if (!full.has(t)) continue;
+          const a = get(t);
+          a.groups ??= Array.from({ length: index.triggers[t]!.groups }, () => []);
+          a.groups[ps[k + 1]!]!.push({ start: s.start + ps[k + 2]!, end: s.start + ps[k + 3]!, phrase: index.phraseText[ps[k + 4]!]!, negated: ps[k + 5] === 1 });
+        }
       }
     }
-    if (s.nots) for (const t of s.nots) excluded.add(t);
   }
 
   const needContext = index.triggers.some((t) => t.context);

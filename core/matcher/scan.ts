@@ -25,20 +25,18 @@ export interface SentenceFire {
   phrases: number[];
   gentle: boolean;
 }
-/** Evidence for a trigger whose window is the whole note. */
-export interface SentencePartial {
-  t: number;
-  g: number;
-  start: number;
-  end: number;
-  phrase: number;
-  negated: boolean;
-}
+/**
+ * Evidence for triggers whose window is the whole note, flat: PARTIAL_STRIDE numbers per hit
+ * (trigger, group, start, end relative to the sentence, phrase, negated 0/1). Flat because common
+ * words make many such hits, and a note has thousands of sentences.
+ */
+export type SentencePartials = number[];
+export const PARTIAL_STRIDE = 6;
 export interface Sentence {
   start: number;
   end: number;
   fires: SentenceFire[] | null;
-  partial: SentencePartial[] | null;
+  partial: SentencePartials | null;
   /** Note-window triggers excluded by a `not` phrase in this sentence. */
   nots: number[] | null;
 }
@@ -394,6 +392,14 @@ export class Scanner {
           continue;
         }
         if (stamp[t] !== gen) continue;
+        const trig = ix.triggers[t]!;
+        if (trig.window === 'note') {
+          // evidence only: whether the note as a whole fires is decided in rank()
+          if (h.attrs & dropOf(trig)) continue;
+          if (g === 0 && ((h.negated && trig.negated === 'ignore') || (!h.negated && trig.negated === 'only'))) continue;
+          (s.partial ??= []).push(t, g, h.start - s.start, h.end - s.start, h.phrase, h.negated ? 1 : 0);
+          continue;
+        }
         let groups = byTrigger.get(t);
         if (!groups) {
           groups = Array.from({ length: ix.triggers[t]!.groups }, () => []);
@@ -407,18 +413,9 @@ export class Scanner {
     }
     for (const [t, groups] of byTrigger) {
       const trig = ix.triggers[t]!;
-      const drop = (trig.hypothetical === 'ignore' ? ATTR_HYPO : 0) | (trig.historical === 'ignore' ? ATTR_HIST : 0) | (trig.experiencer === 'child' ? ATTR_ADULT : 0);
+      const drop = dropOf(trig);
       if (drop !== 0) {
         for (let g = 0; g < groups.length; g++) if (groups[g]!.some((h) => h.attrs & drop)) groups[g] = groups[g]!.filter((h) => !(h.attrs & drop));
-      }
-      if (trig.window === 'note') {
-        groups.forEach((hs, g) => {
-          for (const h of hs) {
-            if (g === 0 && ((h.negated && trig.negated === 'ignore') || (!h.negated && trig.negated === 'only'))) continue;
-            (s.partial ??= []).push({ t, g, start: h.start - s.start, end: h.end - s.start, phrase: h.phrase, negated: h.negated });
-          }
-        });
-        continue;
       }
       if (excluded.has(t)) continue;
       let anchors = groups[0]!;
@@ -455,6 +452,11 @@ export class Scanner {
       (s.fires ??= []).push({ t, spans, phrases, gentle });
     }
   }
+}
+
+/** The ConText attributes a trigger ignores, as a mask of ATTR_* bits. */
+function dropOf(trig: CompiledIndex['triggers'][number]): number {
+  return (trig.hypothetical === 'ignore' ? ATTR_HYPO : 0) | (trig.historical === 'ignore' ? ATTR_HIST : 0) | (trig.experiencer === 'child' ? ATTR_ADULT : 0);
 }
 
 function formHasWord(ix: CompiledIndex, form: number, word: number): boolean {
