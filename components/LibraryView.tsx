@@ -28,10 +28,45 @@ export interface LibraryData {
   attribution: Attribution;
 }
 
+/** Which edition the page shows: the extension's version and the content's date (YYYY-MM-DD). */
+export interface Edition {
+  version: string;
+  date: string;
+}
+
 export interface LibraryProps extends LibraryData {
   /** Id from the location hash (e.g. `lp/<id>`), focused and scrolled to. */
   target: string | null;
+  edition?: Edition;
+  /** The time shown as "printed on" (default: now, renewed just before each print). */
+  now?: Date;
 }
+
+/** "7 December 2026" (a YYYY-MM-DD date, or a Date in local time). */
+export function longDate(d: string | Date): string {
+  const date = typeof d === 'string' ? new Date(`${d}T12:00:00`) : d;
+  if (Number.isNaN(date.getTime())) return String(d);
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** The line every printed page carries: printed copies go stale, so say when and which edition. */
+export function printStamp(edition: Edition, printed: Date): string {
+  return `Printed on ${longDate(printed)} from Practice Prompts version ${edition.version} (library content of ${longDate(edition.date)}). Printed copies go out of date: check the library for the current version and discard older copies.`;
+}
+
+/** The current time, renewed just before the page is printed (a page may stay open for days). */
+function usePrintTime(fixed?: Date): Date {
+  const [now, setNow] = useState(() => fixed ?? new Date());
+  useEffect(() => {
+    if (fixed) return;
+    const on = () => setNow(new Date());
+    window.addEventListener('beforeprint', on);
+    return () => window.removeEventListener('beforeprint', on);
+  }, [fixed]);
+  return fixed ?? now;
+}
+
+const cssString = (s: string) => `"${s.replace(/[\\"]/g, '\\$&').replace(/[\n\r]/g, ' ')}"`;
 
 /** Follows `location.hash`: the current target, updated on every `hashchange`. */
 export function useHashTarget(): string | null {
@@ -45,7 +80,7 @@ export function useHashTarget(): string | null {
 }
 
 /** The library page as mounted by entrypoints/library: follows the hash itself. */
-export function LibraryPage(p: LibraryData) {
+export function LibraryPage(p: LibraryData & { edition?: Edition }) {
   const target = useHashTarget();
   return <LibraryView {...p} target={target} />;
 }
@@ -74,8 +109,12 @@ export function LibraryView(p: LibraryProps) {
   }, [p.target]);
   const refsById = new Map(p.references.map((r) => [r.id, r]));
   const a = p.attribution;
+  const printed = usePrintTime(p.now);
+  const stamp = p.edition ? printStamp(p.edition, printed) : null;
   return (
     <div class="library">
+      {/* every printed page, where the browser supports page margin boxes (Chromium); the paragraphs below print everywhere */}
+      {stamp && <style>{`@media print { @page { @bottom-center { content: ${cssString(stamp)}; font: 7pt Georgia, serif; color: #333; } } }`}</style>}
       <a class="skip" href="#main">
         Skip to the library
       </a>
@@ -92,6 +131,12 @@ export function LibraryView(p: LibraryProps) {
         <p class="notice">{a.notice}</p>
         <p class="balance">{a.balance}</p>
         <p class="copyright">{a.copyright}</p>
+        {p.edition && (
+          <p class="edition" id="edition">
+            Practice Prompts version {p.edition.version}; library content of {longDate(p.edition.date)}.
+          </p>
+        )}
+        {stamp && <p class="print-stamp">{stamp}</p>}
         <nav aria-label="Contents" id="contents" tabIndex={-1}>
           <h2 class="toc-heading">Contents</h2>
           <ul class="toc">
@@ -233,6 +278,7 @@ export function LibraryView(p: LibraryProps) {
           Source: <cite>{a.briefing.title}</cite>. {a.briefing.publisher}, {a.briefing.year}. Authors: {a.briefing.authors.join(' and ')}. Based on {a.analysis.citation}.{' '}
           <span class="print-url">{a.briefing.url}</span>
         </p>
+        {stamp && <p class="print-stamp">{stamp}</p>}
       </footer>
     </div>
   );

@@ -1,7 +1,7 @@
 /** What the options page needs from the browser, as a small interface (tests pass a fake). */
 import { browser } from 'wxt/browser';
-import { normaliseOrigin, parsePolicy, type Effective, type Settings } from '../core/settings/settings.ts';
-import { onPolicyChanged, onSettingsChanged, readCorruptNotice, readEffective, readPolicy, readSettings, writeSettings, type Notice } from './settings-store.ts';
+import { normaliseOrigin, parsePolicy, type Effective, type Kept, type Settings } from '../core/settings/settings.ts';
+import { onPolicyChanged, onSettingsChanged, readCorruptNotice, readEffective, readKept, readPolicy, readSettings, writeSettings, type Notice } from './settings-store.ts';
 import { noAccessProblem, sitesWithoutAccess } from './sites.ts';
 import { corruptSettingsItem, lastImportItem } from './storage-items.ts';
 
@@ -11,6 +11,8 @@ export interface OptionsPlatform {
   writeSettings(s: Settings): Promise<string[]>;
   readNotice(): Promise<Notice | null>;
   clearNotice(): Promise<void>;
+  /** What the stored settings hold from a newer version, kept unchanged (null: nothing). */
+  readKept?(): Promise<Kept | null>;
   readLastImport(): Promise<Settings | null>;
   saveLastImport(s: Settings | null): Promise<void>;
   onChange(cb: () => void): () => void;
@@ -25,6 +27,7 @@ export const optionsPlatform: OptionsPlatform = {
   writeSettings,
   readNotice: readCorruptNotice,
   clearNotice: () => corruptSettingsItem.removeValue(),
+  readKept,
   readLastImport: () => lastImportItem.getValue(),
   saveLastImport: async (s) => {
     if (s) await lastImportItem.setValue(s);

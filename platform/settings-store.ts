@@ -1,16 +1,33 @@
 /**
  * Settings in extension storage. `local` only (sync quotas are too small for prompt sets).
- * Corrupt values are kept aside (`corruptSettingsItem`), never silently discarded. The items themselves
- * are declared in storage-items.ts.
+ * Corrupt values are kept aside (`corruptSettingsItem`), never silently discarded. Settings written by
+ * a newer version (after going back to older code) are read as far as this version can, and what it
+ * cannot read is written back untouched with every change (`settingsForStorage`); the newer value as
+ * first met is also copied once to a key named after its version (`newerSettingsItem`), which no older
+ * version overwrites. The items themselves are declared in storage-items.ts.
  */
 import { browser } from 'wxt/browser';
-import { loadSettings, mergeSettings, type Effective, type Settings, SettingsSchema, formatIssues } from '../core/settings/settings.ts';
-import { corruptSettingsItem, quietItem, settingsItem, type Notice } from './storage-items.ts';
+import {
+  loadSettings,
+  mergeSettings,
+  settingsForStorage,
+  type Effective,
+  type Kept,
+  type Settings,
+  SettingsSchema,
+  formatIssues,
+} from '../core/settings/settings.ts';
+import { corruptSettingsItem, newerSettingsItem, quietItem, settingsItem, type Notice } from './storage-items.ts';
 
 export type { Notice } from './storage-items.ts';
 
 export async function readSettings(): Promise<Settings> {
-  const r = loadSettings(await settingsItem.getValue());
+  const stored = await settingsItem.getValue();
+  const r = loadSettings(stored);
+  if (r.ok && r.kept?.newerVersion) {
+    const aside = newerSettingsItem(r.kept.newerVersion);
+    if ((await aside.getValue()) === null) await aside.setValue({ at: Date.now(), value: stored });
+  }
   if (!r.ok) {
     const notice: Notice = { at: Date.now(), error: r.error, value: r.bad };
     await corruptSettingsItem.setValue(notice);
@@ -25,8 +42,14 @@ export async function readSettings(): Promise<Settings> {
 export async function writeSettings(next: Settings): Promise<string[]> {
   const r = SettingsSchema.safeParse(next);
   if (!r.success) return formatIssues(r.error.issues);
-  await settingsItem.setValue(r.data);
+  await settingsItem.setValue(settingsForStorage(r.data, await settingsItem.getValue()));
   return [];
+}
+
+/** What the stored settings hold that this version cannot read and keeps unchanged (null: nothing). */
+export async function readKept(): Promise<Kept | null> {
+  const r = loadSettings(await settingsItem.getValue());
+  return r.ok && r.kept ? r.kept : null;
 }
 
 export async function updateSettings(fn: (s: Settings) => Settings): Promise<string[]> {

@@ -65,6 +65,23 @@ export const corruptSettingsItem = defineStoredItem<Notice | null>('local:settin
   version: 1,
 });
 
+/**
+ * Settings written by a newer settings version, copied as first met by this (older) version: a safety
+ * copy under a key named after that version (`settings.v3`), written once and never overwritten by an
+ * older version. (The live value keeps the newer data too; see settings-store.ts.)
+ */
+export interface NewerSettings {
+  at: number;
+  value: unknown;
+}
+export function newerSettingsItem(version: number): StoredItem<NewerSettings | null> {
+  return defineStoredItem<NewerSettings | null>(`local:settings.v${version}`, {
+    fallback: null,
+    valid: (v): v is NewerSettings => isRecord(v) && typeof v.at === 'number' && 'value' in v,
+    version: 1,
+  });
+}
+
 /** The settings as they were before the last import, for "undo import". */
 export const lastImportItem = defineStoredItem<Settings | null>('local:lastImport', {
   fallback: null,

@@ -4,12 +4,15 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { PromptSet } from '../../core/schema/prompt-set.ts';
+import type { KeptSet } from '../../core/settings/settings.ts';
 import { LIMITS } from '../../core/schema/prompt-set.ts';
 import { draftFromSet, newSetDraft, type SetDraft } from '../../core/prompt-sets/draft.ts';
 import { SetEditor } from './SetEditor.tsx';
 
 export interface LocalSetsProps {
   localSets: readonly PromptSet[];
+  /** Local sets from a newer version of Practice Prompts: kept unchanged, listed, never used here. */
+  keptSets?: readonly KeptSet[];
   managedSets: readonly PromptSet[];
   /** Local sets are set by the organisation: nothing here is editable. */
   locked: boolean;
@@ -27,13 +30,13 @@ function counts(s: PromptSet): string {
   return `${t} ${t === 1 ? 'trigger' : 'triggers'}, ${p} local ${p === 1 ? 'prompt' : 'prompts'}`;
 }
 
-export function LocalSets({ localSets, managedSets, locked, knownIds, reservedIds, onSave, onDelete, onExport }: LocalSetsProps) {
+export function LocalSets({ localSets, keptSets = [], managedSets, locked, knownIds, reservedIds, onSave, onDelete, onExport }: LocalSetsProps) {
   const [editing, setEditing] = useState<{ originalId: string | null; draft: SetDraft; key: number } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
-  const taken = (except: string | null) => new Set([...reservedIds, ...localSets.map((s) => s.id).filter((id) => id !== except)]);
+  const taken = (except: string | null) => new Set([...reservedIds, ...keptSets.map((s) => s.id), ...localSets.map((s) => s.id).filter((id) => id !== except)]);
   const editingId = editing?.originalId ?? null;
-  const editorTaken = useMemo(() => taken(editingId), [localSets, reservedIds, editingId]);
+  const editorTaken = useMemo(() => taken(editingId), [localSets, keptSets, reservedIds, editingId]);
 
   return (
     <section aria-labelledby="h-sets">
@@ -61,7 +64,21 @@ export function LocalSets({ localSets, managedSets, locked, knownIds, reservedId
         <p class="locked">Local prompt sets are set by your organisation, so they cannot be added or changed here.</p>
       ) : (
         <>
-          {localSets.length === 0 && <p>You have no prompt sets of your own yet.</p>}
+          {localSets.length === 0 && keptSets.length === 0 && <p>You have no prompt sets of your own yet.</p>}
+          {keptSets.length > 0 && (
+            <ul class="set-list" aria-label="Prompt sets from a newer version">
+              {keptSets.map((s) => (
+                <li key={`kept-${s.id}`}>
+                  <strong>{s.name}</strong> <span class="muted">({s.id})</span>
+                  <span class="locked"> — from a newer version of Practice Prompts, kept unchanged</span>
+                  <p class="muted">
+                    This version cannot read it{s.version !== null ? ` (prompt set format version ${s.version})` : ''}, so it does not use it. It comes
+                    back into use when the newer version returns.
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
           <ul class="set-list">
             {localSets.map((s) => (
               <li key={s.id}>

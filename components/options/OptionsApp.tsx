@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { OptionsPlatform } from '../../platform/options-platform.ts';
 import type { Notice } from '../../platform/settings-store.ts';
-import type { Effective, Settings } from '../../core/settings/settings.ts';
+import type { Effective, Kept, Settings } from '../../core/settings/settings.ts';
 import { normaliseOrigin } from '../../core/settings/settings.ts';
 import { compile, matchText, whyWords } from '../../core/matcher/index.ts';
 import { LIMITS, type PromptSet } from '../../core/schema/prompt-set.ts';
@@ -40,6 +40,7 @@ export function OptionsApp({ platform, download = downloadText }: OptionsAppProp
   const [eff, setEff] = useState<Effective | null>(null);
   const [user, setUser] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [kept, setKept] = useState<Kept | null>(null);
   const [canUndo, setCanUndo] = useState(false);
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
@@ -49,6 +50,7 @@ export function OptionsApp({ platform, download = downloadText }: OptionsAppProp
       setUser(await platform.readSettings());
       setEff(await platform.readEffective());
       setNotice(await platform.readNotice());
+      setKept((await platform.readKept?.()) ?? null);
       setCanUndo((await platform.readLastImport()) !== null);
     } catch (e) {
       setLoadError(`The settings could not be read: ${e instanceof Error ? e.message : String(e)}`);
@@ -222,6 +224,7 @@ export function OptionsApp({ platform, download = downloadText }: OptionsAppProp
       </ul>
       <LocalSets
         localSets={eff.settings.localSets}
+        keptSets={kept?.newerSets ?? []}
         managedSets={eff.managedSets}
         locked={locked.has('localSets')}
         knownIds={knownPromptIds}

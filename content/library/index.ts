@@ -20,6 +20,7 @@ import contextJson from './context.json';
 import keyDataJson from './key-data.json';
 import referencesJson from './references.json';
 import attributionJson from './attribution.json';
+import metaJson from './meta.json';
 
 export const sections = sectionsJson as Section[];
 export const learningPoints = [
@@ -39,6 +40,8 @@ export const contextPages = contextJson as ContextPage[];
 export const keyData = keyDataJson as KeyData;
 export const references = referencesJson as Reference[];
 export const attribution = attributionJson;
+/** This edition of the library content: its date (YYYY-MM-DD), shown with the extension's version. */
+export const libraryMeta: { date: string } = { date: metaJson.date };
 
 export const learningPointFiles = { neglect, 'daily-life': dailyLife, behaviour, disclosure, abe, older, engaging, info, escalation };
 

@@ -3,7 +3,7 @@
  * computed by one pure function. Nothing here holds typed text: only choices and derived counts.
  */
 import * as z from 'zod/mini';
-import { PromptSetSchema, type PromptSet, LIMITS } from '../schema/prompt-set.ts';
+import { PromptSetSchema, type PromptSet, LIMITS, PROMPT_SET_VERSION } from '../schema/prompt-set.ts';
 
 export const SETTINGS_VERSION = 2;
 
@@ -80,33 +80,150 @@ export const MIGRATIONS: Record<number, Migration> = {
   },
 };
 
+/**
+ * What this version read but could not use, and keeps unchanged for the newer version that wrote it.
+ * Going back to older code (shipped under a higher version number) must lose nothing: the stored
+ * value keeps its newer version, its unknown keys and its newer prompt sets (`settingsForStorage`),
+ * and the newer code finds them all when it returns.
+ *
+ * The rule that makes this safe, for every future version: a key's meaning never changes. A new
+ * meaning takes a new key (older code keeps it unread), and a prompt set whose meaning changes takes
+ * a new format version (older code keeps it uncompiled).
+ */
+export interface Kept {
+  /** The stored settings' version, when newer than this code's (`SETTINGS_VERSION`). */
+  newerVersion: number | null;
+  /** Stored keys this version does not know, or (in newer settings) could not read. */
+  unreadKeys: string[];
+  /** Local prompt sets this version cannot read (a newer format version): listed, never compiled. */
+  newerSets: KeptSet[];
+}
+export interface KeptSet {
+  id: string;
+  name: string;
+  /** The set's format version (or null when it has none we can read). */
+  version: number | null;
+}
+
 export type LoadResult =
-  | { ok: true; settings: Settings; migratedFrom: number | null }
+  | { ok: true; settings: Settings; migratedFrom: number | null; kept?: Kept }
   | { ok: false; settings: Settings; error: string; bad: unknown };
 
-/** Read whatever is stored: migrate older versions, and fall back to defaults (keeping the bad value) when corrupt. */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** A stored local set of a newer format version than this code reads. */
+function isNewerSet(v: unknown): boolean {
+  return isObject(v) && typeof v.version === 'number' && v.version > PROMPT_SET_VERSION;
+}
+function keptSet(v: unknown): KeptSet {
+  const o = isObject(v) ? v : {};
+  const text = (x: unknown, fallback: string) => (typeof x === 'string' && x.trim() ? x.slice(0, LIMITS.titleChars) : fallback);
+  return { id: text(o.id, '(no id)'), name: text(o.name, text(o.id, 'A prompt set')), version: typeof o.version === 'number' ? o.version : null };
+}
+
+/**
+ * Settings written by a newer version: read what this version can, key by key (a key that does not
+ * read keeps this version's default for now), and each local set on its own.
+ */
+function readNewer(value: Record<string, unknown>, from: number): { settings: Settings; kept: Kept } {
+  const shape = SettingsSchema.shape as unknown as Record<string, z.ZodMiniType>;
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const unreadKeys: string[] = [];
+  const newerSets: KeptSet[] = [];
+  for (const [key, raw] of Object.entries(value)) {
+    if (key === 'version') continue;
+    if (key === 'localSets' && Array.isArray(raw)) {
+      const sets: PromptSet[] = [];
+      for (const s of raw) {
+        const r = PromptSetSchema.safeParse(s);
+        if (r.success && !sets.some((x) => x.id === r.data.id) && sets.length < LIMITS.sets) sets.push(r.data);
+        else newerSets.push(keptSet(s));
+      }
+      out.localSets = sets;
+      continue;
+    }
+    const schema = shape[key];
+    const r = schema?.safeParse(raw);
+    if (r?.success) out[key] = r.data;
+    else unreadKeys.push(key);
+  }
+  const r = SettingsSchema.safeParse(out);
+  // every key was checked on its own, so this holds; defaults if it ever does not
+  return { settings: r.success ? r.data : { ...DEFAULT_SETTINGS }, kept: { newerVersion: from, unreadKeys, newerSets } };
+}
+
+/**
+ * Read whatever is stored: migrate older versions; read what we can of a newer version (keeping the
+ * rest, see `Kept`); fall back to defaults (keeping the bad value) when corrupt.
+ */
 export function loadSettings(stored: unknown): LoadResult {
   if (stored === undefined || stored === null) return { ok: true, settings: { ...DEFAULT_SETTINGS }, migratedFrom: null };
-  if (typeof stored !== 'object' || Array.isArray(stored)) {
+  if (!isObject(stored)) {
     return { ok: false, settings: { ...DEFAULT_SETTINGS }, error: 'stored settings are not an object', bad: stored };
   }
-  let value = stored as Record<string, unknown>;
+  let value = stored;
   const from = typeof value.version === 'number' ? value.version : 1;
   if (from > SETTINGS_VERSION) {
-    return { ok: false, settings: { ...DEFAULT_SETTINGS }, error: `stored settings are from a newer version (${from})`, bad: stored };
+    const { settings, kept } = readNewer(value, from);
+    return { ok: true, settings, migratedFrom: null, kept };
   }
   for (let v = from; v < SETTINGS_VERSION; v++) {
     const m = MIGRATIONS[v];
     if (!m) return { ok: false, settings: { ...DEFAULT_SETTINGS }, error: `no migration from version ${v}`, bad: stored };
     value = m(value);
   }
+  // Keys and prompt sets from a newer version that did not change the settings version: kept aside.
+  const known = new Set(Object.keys(SettingsSchema.shape));
+  const unreadKeys = Object.keys(value).filter((k) => !known.has(k));
+  const newer = Array.isArray(value.localSets) ? value.localSets.filter(isNewerSet) : [];
+  if (newer.length) value = { ...value, localSets: (value.localSets as unknown[]).filter((s) => !isNewerSet(s)) };
   // fill keys added within this version
   value = { ...DEFAULT_SETTINGS, ...value, version: SETTINGS_VERSION };
   const r = SettingsSchema.safeParse(value);
   if (!r.success) {
     return { ok: false, settings: { ...DEFAULT_SETTINGS }, error: formatIssues(r.error.issues).join('; '), bad: stored };
   }
-  return { ok: true, settings: r.data, migratedFrom: from === SETTINGS_VERSION ? null : from };
+  const result: LoadResult = { ok: true, settings: r.data, migratedFrom: from === SETTINGS_VERSION ? null : from };
+  if (unreadKeys.length || newer.length) result.kept = { newerVersion: null, unreadKeys, newerSets: newer.map(keptSet) };
+  return result;
+}
+
+/**
+ * The value to store for `next`, given what is stored now. When the stored value holds data this
+ * version cannot read (`Kept`), that data is written back untouched, with the stored (newer) version
+ * number: only the keys this version changed are replaced, and newer prompt sets stay in the list.
+ * Otherwise `next` itself. Pure.
+ */
+export function settingsForStorage(next: Settings, stored: unknown): Settings | Record<string, unknown> {
+  const r = loadSettings(stored);
+  if (!r.ok || !r.kept || !isObject(stored)) return next;
+  const before = r.settings;
+  const out: Record<string, unknown> = { ...stored };
+  for (const key of Object.keys(SettingsSchema.shape) as (keyof Settings)[]) {
+    if (key === 'version' || key === 'localSets') continue;
+    if (!sameJson(next[key], before[key])) out[key] = next[key];
+  }
+  if (!sameJson(next.localSets, before.localSets)) {
+    const raw = Array.isArray(stored.localSets) ? stored.localSets : [];
+    const readable = new Map<string, unknown>();
+    const unreadable: unknown[] = [];
+    for (const s of raw) {
+      const p = isNewerSet(s) ? null : PromptSetSchema.safeParse(s);
+      if (p?.success) readable.set(p.data.id, s);
+      else unreadable.push(s);
+    }
+    // this version's sets (as stored when unchanged, so a newer version's extra keys stay), then the kept ones
+    const mine = next.localSets.map((s) => {
+      const was = readable.get(s.id);
+      const p = was === undefined ? null : PromptSetSchema.safeParse(was);
+      return p?.success && sameJson(p.data, s) ? was : s;
+    });
+    const mineIds = new Set(next.localSets.map((s) => s.id));
+    out.localSets = [...mine, ...unreadable.filter((s) => !(isObject(s) && typeof s.id === 'string' && mineIds.has(s.id)))];
+  }
+  out.version = Math.max(typeof stored.version === 'number' ? stored.version : 1, SETTINGS_VERSION);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -121,6 +238,8 @@ const POLICY_SHAPE = {
   maxPrompts: z.optional(z.number().check(z.int(), z.gte(1), z.lte(5))),
   cooldownMinutes: z.optional(z.number().check(z.int(), z.gte(0), z.lte(24 * 60))),
   pausedEverywhere: z.optional(z.boolean()),
+  /** Open the welcome page on install even when installed by policy (true), or never (false). Not a setting: nothing to lock. */
+  welcomeOnInstall: z.optional(z.boolean()),
   /** Settings the user cannot change. Keys set above are locked too. */
   locked: z.optional(z.array(z.enum(LOCKABLE))),
 };

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { LibraryPage } from '../../components/LibraryView.tsx';
 import * as lib from '../../content/library/index.ts';
 
@@ -14,6 +15,16 @@ render(
     keyData={lib.keyData}
     references={lib.references}
     attribution={lib.attribution}
+    edition={{ version: extensionVersion(), date: lib.libraryMeta.date }}
   />,
   document.getElementById('app')!,
 );
+
+/** The installed version (WXT takes it from package.json). */
+function extensionVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return 'unknown';
+  }
+}

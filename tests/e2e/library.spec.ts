@@ -19,6 +19,8 @@ const sections = readJson<{ id: string; title: string }[]>('sections.json');
 const widerMessages = readJson<{ id: string }[]>('wider-messages.json');
 const learningPoints = ['neglect', 'daily-life', 'behaviour', 'disclosure', 'abe', 'older', 'engaging', 'info', 'escalation'].flatMap((f) => readJson<{ id: string }[]>(`learning-points/${f}.json`));
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
+const meta = readJson<{ date: string }>('meta.json');
+const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 async function openLibrary(context: import('@playwright/test').BrowserContext, extensionId: string, hash = ''): Promise<Page> {
   const page = await context.newPage();
@@ -157,4 +159,26 @@ test('print: the contents nav and charts are hidden; articles, tables and attrib
   expect(pdf.byteLength).toBeGreaterThan(10_000);
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('navigation', { name: 'Contents' })).toBeVisible();
+});
+
+test('the page says its version and content date; printed, every copy says when it was printed and from which version', async ({ context, extensionId, requests: _r }) => {
+  const page = await openLibrary(context, extensionId);
+  // WXT takes the manifest version from package.json
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const contentDate = longDate(new Date(`${meta.date}T12:00:00`));
+  await expect(page.locator('#edition')).toHaveText(`Practice Prompts version ${version}; library content of ${contentDate}.`);
+  await expect(page.locator('.print-stamp').first()).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  const stamp = new RegExp(`^Printed on ${longDate(new Date())} from Practice Prompts version ${version.replace(/\./g, '\\.')} \\(library content of ${contentDate}\\)`);
+  await expect(page.locator('header .print-stamp')).toBeVisible();
+  await expect(page.locator('header .print-stamp')).toHaveText(stamp);
+  await expect(page.locator('footer .print-stamp')).toHaveText(stamp);
+  // the running page footer (Chromium's page margin boxes) carries the same line
+  const rule = await page.evaluate(() =>
+    [...document.styleSheets].flatMap((sh) => [...sh.cssRules].map((r) => r.cssText)).find((t) => t.includes('@bottom-center')) ?? '',
+  );
+  expect(rule).toContain('Printed on');
+  expect(rule).toContain(`version ${version}`);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.locator('.print-stamp').first()).toBeHidden();
 });

@@ -43,10 +43,14 @@ describe('settings store', () => {
     expect(await stored()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('a value from a newer version is kept aside too (never silently lost)', async () => {
-    await fakeBrowser.storage.local.set({ settings: { version: SETTINGS_VERSION + 1 } });
-    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
-    expect((await readCorruptNotice())?.error).toMatch(/newer version/);
+  it('a value from a newer version is read as far as it can be, kept as it is, and copied once under its version', async () => {
+    const newer = { version: SETTINGS_VERSION + 1, maxPrompts: 2, shiny: true };
+    await fakeBrowser.storage.local.set({ settings: newer });
+    expect(await readSettings()).toEqual({ ...DEFAULT_SETTINGS, maxPrompts: 2 });
+    expect(await readCorruptNotice()).toBeNull();
+    expect(await stored()).toEqual(newer);
+    const aside = (await fakeBrowser.storage.local.get(`settings.v${SETTINGS_VERSION + 1}`))[`settings.v${SETTINGS_VERSION + 1}`] as { value: unknown };
+    expect(aside.value).toEqual(newer);
   });
 
   it('writes only valid settings, whole', async () => {

@@ -74,9 +74,18 @@ describe('loadSettings: migrations', () => {
     ['a string', 'garbage', 'stored settings are not an object'],
     ['a number', 42, 'stored settings are not an object'],
     ['a list', [1, 2], 'stored settings are not an object'],
-    ['a newer version', { version: 99, sites: [] }, 'stored settings are from a newer version (99)'],
   ])('corrupt value (%s) falls back to defaults and returns the bad value', (_what, bad, error) => {
     expect(loadSettings(bad)).toEqual({ ok: false, settings: DEFAULT_SETTINGS, error, bad });
+  });
+
+  it('a newer version is read as far as this version can, keeping the rest (see Kept)', () => {
+    const newer = { version: 99, sites: ['https://lcs.example.gov.uk'], maxPrompts: 'some', colour: 'teal' };
+    expect(loadSettings(newer)).toEqual({
+      ok: true,
+      migratedFrom: null,
+      settings: user({ sites: ['https://lcs.example.gov.uk'] }),
+      kept: { newerVersion: 99, unreadKeys: ['maxPrompts', 'colour'], newerSets: [] },
+    });
   });
 
   it('an invalid v2 object falls back with the problem and its path', () => {
