@@ -5,6 +5,7 @@ import { onPolicyChanged, onSettingsChanged, readEffective, readPolicy, readQuie
 import { quietItem, tabPromptsItem } from '../platform/storage-items.ts';
 import { openLearningPoint } from '../platform/navigation.ts';
 import { noAccessProblem, syncSiteScripts } from '../platform/sites.ts';
+import { welcomeOnInstalled } from '../platform/welcome.ts';
 import { compactFor, indexSource, localCards, type PageSets } from '../platform/page-sets.ts';
 import { siteState, normaliseOrigin, mergeSettings, parsePolicy } from '../core/settings/settings.ts';
 import type { PromptSet } from '../core/schema/prompt-set.ts';
@@ -45,7 +46,10 @@ export default defineBackground({
     onSettingsChanged(() => configChanged(true));
     onPolicyChanged(() => configChanged(true));
     quietItem.watch(() => configChanged(false));
-    browser.runtime.onInstalled.addListener(() => void resync());
+    browser.runtime.onInstalled.addListener((details) => {
+      void resync();
+      void welcomeOnInstalled(details).catch(() => {}); // a user's own install: the welcome page (platform/welcome.ts)
+    });
     browser.runtime.onStartup?.addListener(() => void resync());
     if (browser.sidePanel) {
       void browser.sidePanel.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => {});

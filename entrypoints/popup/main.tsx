@@ -73,9 +73,15 @@ function Popup() {
         <a href={browser.runtime.getURL('/options.html')} target="_blank">
           Settings and prompt sets
         </a>
+        <a href={browser.runtime.getURL('/welcome.html')} target="_blank">
+          Getting started
+        </a>
       </nav>
     </main>
   );
 }
+
+// opened as a tab (keyboard users, ?tab=N) rather than as the toolbar popup: reflow with the window
+void browser.tabs.getCurrent().then((tab) => tab && document.documentElement.classList.add('in-tab'));
 
 render(<Popup />, document.getElementById('app')!);

@@ -377,6 +377,42 @@ check('7. storage.managed with no policy: outcome recorded; options page still r
   assert(ctx.pageErrors().length === 0, `page errors: ${show(ctx.pageErrors())}`);
 });
 
+check('8. welcome: the try-it box shows a prompt with its section and why; a benign note shows none', async (ctx) => {
+  const page = await ctx.newPage();
+  await openExtensionPage(page, 'welcome.html');
+  const status = () => page.evaluate(() => document.querySelector('[role="status"]')?.textContent ?? '');
+  await poll(async () => (await status()) === 'Type a note to see its prompts.', 'the try-it box to load its prompts');
+  await page.click('#try-note');
+  await page.keyboard.type('Home visit. Mum said there is no food in the house and the children were not seen alone.');
+  const shown = await poll(
+    () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('ol[aria-label="Prompts for this note"] article')].map((a) => ({
+          title: a.querySelector('h3')?.textContent ?? '',
+          section: a.querySelector('.try-section')?.textContent ?? '',
+          why: a.querySelector('.try-why')?.textContent ?? '',
+        })),
+      ).then((list) => (list.length ? list : null)),
+    'a prompt in the try-it box',
+  );
+  const neglect = shown.find((x) => x.title === 'Neglect rarely comes alone');
+  assert(neglect, `try-it prompts ${show(shown)} do not include "Neglect rarely comes alone"`);
+  assert(neglect.section === NEGLECT_SECTION, `its section is ${show(neglect.section)}, expected ${show(NEGLECT_SECTION)}`);
+  assert(/^Why this prompt: you wrote .*no food/.test(neglect.why), `its why is ${show(neglect.why)}`);
+  assert(shown.length <= 3, `more than 3 prompts: ${show(shown)}`);
+  // a benign note (replace the text, as a paste does): nothing
+  await page.evaluate(() => {
+    const ta = document.getElementById('try-note');
+    ta.value = 'Team meeting moved to Thursday. Please book the room and send your timesheets by Friday.';
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  });
+  await poll(async () => (await status()) === 'No prompts for this note.', '"No prompts for this note." for a benign note');
+  const left = await page.evaluate(() => document.querySelectorAll('ol[aria-label="Prompts for this note"] li').length);
+  assert(left === 0, `${left} prompts still shown for a benign note`);
+  assert(ctx.pageErrors().length === 0, `page errors: ${show(ctx.pageErrors())}`);
+  ctx.note(`${shown.length} prompts: ${shown.map((x) => x.title).join('; ')}`);
+});
+
 check('6. no packet leaves loopback (no non-local request; Firefox did not trip MOZ_DISABLE_NONLOCAL_CONNECTIONS)', async (ctx) => {
   assert(!ctx.crashed(), `the browser disconnected during the run: ${ctx.crashed()}`);
   const foreign = ctx.requests().filter((u) => !LOCAL_URL.test(u));
