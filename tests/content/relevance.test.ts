@@ -8,10 +8,11 @@
  *    the (at most 3) prompts shown, or nothing is shown for office text.
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compile, matchText } from '../../core/matcher/index.ts';
 import type { PromptSet } from '../../core/schema/prompt-set.ts';
+import { sectionMap } from '../relevance/score.ts';
 
 const repo = path.resolve(__dirname, '../..');
 const sharedSamplesPath = path.resolve(__dirname, '../../../shared/samples/relevance-samples.json');
@@ -19,18 +20,6 @@ const repoSamplesPath = path.join(repo, 'tests/relevance/published-samples.json'
 const defaultSet = JSON.parse(readFileSync(path.join(repo, 'content/prompt-sets/default.json'), 'utf8')) as PromptSet;
 const index = compile([defaultSet]);
 
-/** Learning point id → section id, read from the library; wider messages belong to "system". */
-function sectionMap(): Map<string, string> {
-  const map = new Map<string, string>();
-  const dir = path.join(repo, 'content/library/learning-points');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    const lps = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { id: string; section?: string }[];
-    for (const lp of lps) map.set(lp.id, lp.section ?? file.replace(/\.json$/, ''));
-  }
-  const wider = JSON.parse(readFileSync(path.join(repo, 'content/library/wider-messages.json'), 'utf8')) as { id: string }[];
-  for (const w of wider) map.set(w.id, 'system');
-  return map;
-}
 const sectionOf = sectionMap();
 
 function shown(text: string) {

@@ -3,11 +3,12 @@
  * shown (groups: one of each), those that may be, and anything else as noise. Shared by
  * `npm run eval` (scripts/eval.ts) and the relevance tests, so the figures and the gates agree.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, matchText, type CompiledIndex, type PromptMatch } from '../../core/matcher/index.ts';
 import type { PromptSet } from '../../core/schema/prompt-set.ts';
+import { catalogueIds, sectionOf } from '../../content/library/catalogue.ts';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -55,17 +56,9 @@ export interface Totals {
   sensitiveSingleSignal: number;
 }
 
-/** Learning point id (and wider-message id) → section id, from the library's own files. */
-export function sectionMap(root = repo): Map<string, string> {
-  const map = new Map<string, string>();
-  const dir = join(root, 'content/library/learning-points');
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    const data = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { id: string }[];
-    for (const lp of data) map.set(lp.id, f.replace(/\.json$/, ''));
-  }
-  const wider = JSON.parse(readFileSync(join(root, 'content/library/wider-messages.json'), 'utf8')) as { id: string }[];
-  for (const w of wider) map.set(w.id, 'system');
-  return map;
+/** Learning point id (and wider-message id) → section id, from the catalogue (the one home of that mapping). */
+export function sectionMap(): Map<string, string> {
+  return new Map([...catalogueIds].map((id) => [id, sectionOf(id)!.id]));
 }
 
 export function loadCases(path: string): Case[] {
