@@ -172,6 +172,7 @@ export function LibraryView(p: LibraryProps) {
                     <h3 id={`t-${w.id}`}>{w.title}</h3>
                     <p class="summary">{w.summary}</p>
                     <Questions qs={w.questions} />
+                    <ReflectLink id={w.id} title={w.title} />
                     <p class="cite">
                       {s.title}, page {w.page}
                     </p>
@@ -185,6 +186,7 @@ export function LibraryView(p: LibraryProps) {
                       <p class="summary">{lp.summary}</p>
                       <p>{lp.explanation}</p>
                       <Questions qs={lp.questions} />
+                      <ReflectLink id={lp.id} title={lp.title} />
                       {lp.figures.length > 0 && (
                         <ul class="figures" aria-label="Key figures">
                           {lp.figures.map((f, i) => (
@@ -288,6 +290,17 @@ function BackToContents() {
   return (
     <p class="back">
       <a href="#contents">Back to contents</a>
+    </p>
+  );
+}
+
+/** Opens the reflection page (entrypoints/reflect/) on this learning point. Hidden in print. */
+function ReflectLink({ id, title }: { id: string; title: string }) {
+  return (
+    <p class="back reflect-link">
+      <a href={`/reflect.html#lp/${encodeURIComponent(id)}`} aria-label={`Reflect on this: ${title}`}>
+        Reflect on this
+      </a>
     </p>
   );
 }
