@@ -14,6 +14,8 @@ export interface ShownPrompt {
   /** The words of the note that matched (shown in the page only; never sent anywhere). */
   why: string[];
   gentle: boolean;
+  /** The triggers that fired for it, set-qualified ("setId/triggerId"): derived from the set, safe to report. */
+  triggers?: string[];
 }
 
 export interface ControllerOptions {
@@ -160,7 +162,7 @@ export class PromptController {
     });
     const text = st.note.value;
     const shown = matches.filter((m) => this.cards.has(m.id)).map((m) => this.toShown(m, text));
-    const key = shown.map((s) => `${s.id}:${s.gentle}:${s.why.join('|')}`).join(',');
+    const key = shown.map((s) => `${s.id}:${s.gentle}:${s.why.join('|')}:${(s.triggers ?? []).join('|')}`).join(',');
     if (key === this.lastKey) {
       this.opts.unchanged?.();
       return;
@@ -170,7 +172,7 @@ export class PromptController {
   }
 
   private toShown(m: PromptMatch, text: string): ShownPrompt {
-    return { id: m.id, card: this.cards.get(m.id)!, why: whyWords(text, m.spans), gentle: m.gentle };
+    return { id: m.id, card: this.cards.get(m.id)!, why: whyWords(text, m.spans), gentle: m.gentle, triggers: m.triggers.slice() };
   }
 }
 

@@ -27,8 +27,11 @@ export interface OverlayOptions {
   signal: AbortSignal;
   /** Draw `view` into `root`; null clears it (the overlay was shut down). */
   paint(root: ShadowRoot, view: OverlayView | null, overlay: Overlay): void;
-  /** The ids shown changed (also to none). */
-  changed?(ids: string[]): void;
+  /**
+   * The ids shown changed (also to none), or the triggers that fired for them: with, per id, the
+   * set-qualified trigger ids (derived facts only, never the words that matched).
+   */
+  changed?(ids: string[], triggers: Record<string, string[]>): void;
   /** New prompts are announced at most once in this many ms. */
   announceEveryMs?: number;
   now?(): number;
@@ -44,6 +47,7 @@ export class Overlay {
   private announced = 0;
   private lastAnnounced = -Infinity;
   private savedRange: Range | null = null;
+  /** The ids and trigger ids last told (`changed`). */
   private lastIds = '';
 
   constructor(private readonly opts: OverlayOptions) {
@@ -83,9 +87,12 @@ export class Overlay {
       this.lastAnnounced = now;
     }
     const ids = prompts.map((p) => p.id);
-    if (ids.join(',') !== this.lastIds) {
-      this.lastIds = ids.join(',');
-      this.opts.changed?.(ids);
+    const triggers: Record<string, string[]> = {};
+    for (const p of prompts) triggers[p.id] = p.triggers ?? [];
+    const key = prompts.map((p) => `${p.id}:${triggers[p.id]!.join('|')}`).join(',');
+    if (key !== this.lastIds) {
+      this.lastIds = key;
+      this.opts.changed?.(ids, triggers);
     }
     this.paint();
   }

@@ -1,14 +1,15 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { isToBG, sendToTab, type PageConfig, type Replies, type ToBG } from '../platform/messages.ts';
+import { isToBG, sendToTab, type FeedbackAction, type PageConfig, type PromptAction, type PromptTriggers, type Replies, type ToBG } from '../platform/messages.ts';
 import { onPolicyChanged, onSettingsChanged, readEffective, readPolicy, readQuiet, readSettings, setQuiet, updateSettings } from '../platform/settings-store.ts';
-import { quietItem, tabPromptsItem } from '../platform/storage-items.ts';
+import { dayKey, quietItem, seenTodayItem, tabPromptsItem } from '../platform/storage-items.ts';
 import { openLearningPoint } from '../platform/navigation.ts';
 import { noAccessProblem, syncSiteScripts } from '../platform/sites.ts';
 import { welcomeOnInstalled } from '../platform/welcome.ts';
 import { compactFor, indexSource, localCards, type PageSets } from '../platform/page-sets.ts';
 import { siteState, normaliseOrigin, mergeSettings, parsePolicy } from '../core/settings/settings.ts';
 import type { PromptSet } from '../core/schema/prompt-set.ts';
+import { isPromptId } from '../core/cards.ts';
 import defaultSetJson from '../content/prompt-sets/default.json';
 
 /** The built-in set as pages need it: managers' notes stripped. */
@@ -19,6 +20,8 @@ const BUILT_IN: PromptSet = {
 
 /** Prompt ids per tab and frame: derived facts only, kept in memory and in session storage. */
 const tabPrompts = new Map<number, Map<number, string[]>>();
+/** Per tab and frame, the set-qualified trigger ids that fired per prompt id (derived facts only). */
+const tabTriggers = new Map<number, Map<number, PromptTriggers>>();
 
 export default defineBackground({
   type: 'module',
@@ -29,6 +32,7 @@ export default defineBackground({
     });
     browser.tabs.onRemoved.addListener((tabId) => {
       tabPrompts.delete(tabId);
+      tabTriggers.delete(tabId);
       void tabPromptsItem(tabId)
         .removeValue()
         .catch(() => {});
@@ -99,11 +103,20 @@ async function handle(msg: ToBG, sender: { tab?: { id?: number; url?: string }; 
       if (tabId === undefined) return true;
       let frames = tabPrompts.get(tabId);
       if (!frames) tabPrompts.set(tabId, (frames = new Map()));
-      frames.set(sender.frameId ?? 0, msg.ids.filter((id) => typeof id === 'string').slice(0, 20));
+      let trigs = tabTriggers.get(tabId);
+      if (!trigs) tabTriggers.set(tabId, (trigs = new Map()));
+      const frameId = sender.frameId ?? 0;
+      const ids = msg.ids.filter(isPromptId).slice(0, 20);
+      frames.set(frameId, ids);
+      trigs.set(frameId, cleanTriggers(ids, msg.triggers));
+      const all = [...new Set([...frames.values()].flat())];
+      const triggers: PromptTriggers = {};
+      for (const t of trigs.values()) for (const [id, q] of Object.entries(t)) triggers[id] = [...new Set([...(triggers[id] ?? []), ...q])];
       // the side panel follows this item (storage.onChanged); the popup asks with ui:tab-prompts
       await tabPromptsItem(tabId)
-        .setValue([...new Set([...frames.values()].flat())])
+        .setValue({ ids: all, triggers })
         .catch(() => {});
+      await noteSeenToday(ids);
       await updateBadge(tabId, frames);
       return true;
     }
@@ -111,23 +124,21 @@ async function handle(msg: ToBG, sender: { tab?: { id?: number; url?: string }; 
     case 'ui:open':
       await openLearningPoint(msg.id, msg.where, sender.tab?.id);
       return true;
-    case 'cs:feedback': {
-      const now = Date.now();
-      if (msg.action === 'snooze-hour') await setQuiet(msg.id, now + 60 * 60 * 1000);
-      else if (msg.action === 'snooze-today') {
-        const end = new Date(now);
-        end.setHours(23, 59, 59, 999);
-        await setQuiet(msg.id, end.getTime());
-      } else if (msg.action === 'not-relevant') {
-        await updateSettings((s) => ({ ...s, notRelevant: { ...s.notRelevant, [msg.id]: (s.notRelevant[msg.id] ?? 0) + 1 } }));
-      }
+    case 'cs:feedback':
+      await storeFeedback(msg.id, msg.action);
       return true;
-    }
+    case 'ui:prompt-action':
+      // from the side panel: stored as the page's own choice would be, then the tab's dock follows
+      if (!isPromptId(msg.id) || typeof msg.tabId !== 'number' || !PROMPT_ACTIONS.includes(msg.action)) return true;
+      if (msg.action !== 'dismiss') await storeFeedback(msg.id, msg.action);
+      await sendToTab(msg.tabId, { type: 'bg:prompt-action', id: msg.id, action: msg.action });
+      return true;
     case 'ui:tab-prompts': {
       const frames = tabPrompts.get(msg.tabId);
       if (frames) return [...new Set([...frames.values()].flat())];
       return tabPromptsItem(msg.tabId)
         .getValue()
+        .then((v) => v.ids)
         .catch(() => []);
     }
     case 'ui:site': {
@@ -150,6 +161,48 @@ async function handle(msg: ToBG, sender: { tab?: { id?: number; url?: string }; 
       await updateSettings((s) => ({ ...s, pausedEverywhere: msg.paused }));
       return true;
   }
+}
+
+/** Snooze (quiet item) or "not relevant" (settings), as chosen in the page or the side panel. */
+async function storeFeedback(id: string, action: FeedbackAction): Promise<void> {
+  const now = Date.now();
+  if (action === 'snooze-hour') await setQuiet(id, now + 60 * 60 * 1000);
+  else if (action === 'snooze-today') {
+    const end = new Date(now);
+    end.setHours(23, 59, 59, 999);
+    await setQuiet(id, end.getTime());
+  } else if (action === 'not-relevant') {
+    await updateSettings((s) => ({ ...s, notRelevant: { ...s.notRelevant, [id]: (s.notRelevant[id] ?? 0) + 1 } }));
+  }
+}
+
+/** Only trigger ids for the prompts on show, shaped "setId/triggerId", a few per prompt. */
+function cleanTriggers(ids: readonly string[], raw: unknown): PromptTriggers {
+  const out: PromptTriggers = {};
+  const given = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  for (const id of ids) {
+    const list = Object.prototype.hasOwnProperty.call(given, id) ? given[id] : undefined;
+    out[id] = Array.isArray(list) ? list.filter((q): q is string => typeof q === 'string' && QUALIFIED_TRIGGER.test(q)).slice(0, 10) : [];
+  }
+  return out;
+}
+const QUALIFIED_TRIGGER = /^[a-z0-9][a-z0-9._-]{0,79}\/[a-z0-9][a-z0-9._-]{0,79}$/;
+
+const PROMPT_ACTIONS: readonly string[] = ['dismiss', 'snooze-hour', 'snooze-today', 'not-relevant'] satisfies PromptAction[];
+
+/** Writes to today's list, one after another (reports from several tabs and frames arrive together). */
+let seenQueue: Promise<void> = Promise.resolve();
+/** Add prompt ids to today's list (ids only, at most 50, oldest dropped first; a new day starts a new list). */
+function noteSeenToday(ids: readonly string[]): Promise<void> {
+  if (!ids.length) return seenQueue;
+  seenQueue = seenQueue.then(async () => {
+    const day = dayKey();
+    const seen = await seenTodayItem.getValue().catch(() => seenTodayItem.fallback);
+    const before = seen.day === day ? seen.ids : [];
+    const next = [...before, ...ids.filter((id) => !before.includes(id))].slice(-50);
+    if (seen.day !== day || next.join(',') !== before.join(',')) await seenTodayItem.setValue({ day, ids: next }).catch(() => {});
+  });
+  return seenQueue;
 }
 
 async function updateBadge(tabId: number, frames: Map<number, string[]>): Promise<void> {

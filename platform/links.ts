@@ -9,3 +9,8 @@ import { libraryPath } from '../core/cards.ts';
 export function libraryUrl(id?: string): string {
   return browser.runtime.getURL(libraryPath(id) as '/library.html');
 }
+
+/** The library page opened at one of its briefing sections: `/library.html#section/<id>`. */
+export function sectionUrl(sectionId: string): string {
+  return /^[a-z0-9][a-z0-9._-]{0,79}$/.test(sectionId) ? browser.runtime.getURL(`/library.html#section/${sectionId}` as '/library.html') : libraryUrl();
+}

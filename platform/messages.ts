@@ -32,11 +32,19 @@ export interface PageConfig {
 }
 
 export type FeedbackAction = 'snooze-hour' | 'snooze-today' | 'not-relevant';
+/** What the practitioner can do to a prompt on show: dismiss it here, or give feedback (stored). */
+export type PromptAction = 'dismiss' | FeedbackAction;
+
+/**
+ * Per prompt id on show, the set-qualified ids ("setId/triggerId") of the triggers that fired for it:
+ * derived facts from the prompt set, never text from the page.
+ */
+export type PromptTriggers = Record<string, string[]>;
 
 export type CStoBG =
   | { type: 'cs:hello' }
   | { type: 'cs:index'; hash: string }
-  | { type: 'cs:prompts'; ids: string[] }
+  | { type: 'cs:prompts'; ids: string[]; triggers?: PromptTriggers }
   | { type: 'cs:open'; id: string; where: 'library' | 'panel' }
   | { type: 'cs:feedback'; id: string; action: FeedbackAction };
 
@@ -44,9 +52,11 @@ export type UItoBG =
   | { type: 'ui:tab-prompts'; tabId: number }
   | { type: 'ui:site'; origin: string; action: 'on' | 'off' | 'pause' | 'resume' }
   | { type: 'ui:pause-everywhere'; paused: boolean }
-  | { type: 'ui:open'; id: string; where: 'library' | 'panel' };
+  | { type: 'ui:open'; id: string; where: 'library' | 'panel' }
+  /** The side panel acted on a prompt on show in a tab: stored like the page's own feedback, then passed to the tab. */
+  | { type: 'ui:prompt-action'; tabId: number; id: string; action: PromptAction };
 
-export type BGtoCS = { type: 'bg:toggle' } | { type: 'bg:config' };
+export type BGtoCS = { type: 'bg:toggle' } | { type: 'bg:config' } | { type: 'bg:prompt-action'; id: string; action: PromptAction };
 
 export interface Replies {
   'cs:hello': PageConfig;
@@ -59,6 +69,7 @@ export interface Replies {
   'ui:site': { ok: boolean; error?: string };
   'ui:pause-everywhere': true;
   'ui:open': true;
+  'ui:prompt-action': true;
 }
 
 export type ToBG = CStoBG | UItoBG;

@@ -50,7 +50,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       send({ type: 'cs:feedback', id, action: 'not-relevant' });
     },
   });
-  const overlay = new Overlay({ win: window, css: SURFACE_CSS, signal, paint, changed: (ids) => send({ type: 'cs:prompts', ids }) });
+  const overlay = new Overlay({ win: window, css: SURFACE_CSS, signal, paint, changed: (ids, triggers) => send({ type: 'cs:prompts', ids, triggers }) });
   const controller = new PromptController({
     win: window,
     signal,
@@ -71,7 +71,11 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   const onMessage = (msg: unknown) => {
     if (signal.aborted || !isBGtoCS(msg)) return;
     if (msg.type === 'bg:toggle') overlay.toggle('keyboard');
-    else void hello(signal, 1).then((c) => c && apply(c));
+    else if (msg.type === 'bg:prompt-action') {
+      // chosen in the side panel (the background has stored any snooze or "not relevant")
+      if (msg.action === 'snooze-hour' || msg.action === 'snooze-today') controller.snoozeLocally(msg.id, snoozeEnd(msg.action === 'snooze-hour' ? 'hour' : 'today'));
+      else controller.dismiss(msg.id);
+    } else void hello(signal, 1).then((c) => c && apply(c));
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

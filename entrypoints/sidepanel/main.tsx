@@ -1,22 +1,29 @@
 /**
- * The side panel: the prompts on show in the current tab, updated as they change (the background keeps
- * them in a session storage item; the panel follows it through storage.onChanged, no polling), and the
- * library search, from the same prebuilt index as the popup.
+ * The side panel, a full prompt surface at parity with the in-page dock: the current tab's prompts as
+ * full cards, updated as they change (the background keeps them, with the trigger ids that fired, in a
+ * session storage item; the panel follows it through storage.onChanged, no polling); why each appeared,
+ * told from the prompt sets (never from the note); dismiss, snooze and "not relevant" passed through the
+ * background to the tab, so the dock agrees; the prompts seen today (ids only, stored); the library's
+ * sections; and the popup's search.
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { indexJson, sections } from 'virtual:search-index';
 import cards from 'virtual:prompt-cards';
-import { loadIndex, search } from '../../core/search/search.ts';
+import { loadIndex, search, storedDoc } from '../../core/search/search.ts';
 import type { PromptCard } from '../../core/cards.ts';
-import { SearchBox } from '../../components/SearchBox.tsx';
-import { libraryUrl, openLearningPoint, pushRecent } from '../../platform/navigation.ts';
-import { tabPromptsItem } from '../../platform/storage-items.ts';
+import { explainTrigger, type SetForWhy } from '../../core/prompt-sets/trigger-why.ts';
+import { SearchBox, type Suggestion } from '../../components/SearchBox.tsx';
+import { PanelPrompts, SectionLinks, SeenToday, type PanelPrompt } from '../../components/PanelPrompts.tsx';
+import { libraryUrl, openLearningPoint, pushRecent, readRecent } from '../../platform/navigation.ts';
+import { sectionUrl } from '../../platform/links.ts';
+import { sendToBackground } from '../../platform/messages.ts';
+import { dayKey, recentItem, seenTodayItem, tabPromptsItem, type StoredItem, type TabPrompts } from '../../platform/storage-items.ts';
 
 const index = loadIndex(indexJson);
 /** The catalogue's cards (built from content/library/catalogue.ts at build time), by id. */
-const cardById = new Map(cards.map((c) => [c.id, c]));
+const libraryCards = new Map(cards.map((c) => [c.id, c]));
 
 /** The active tab of the panel's window, followed as the user switches tabs. */
 function useActiveTab(): number | undefined {
@@ -36,63 +43,105 @@ function useActiveTab(): number | undefined {
   return tabId;
 }
 
-/** The prompt ids on show in a tab: read once, then followed on every change. */
-function useTabPrompts(tabId: number | undefined): string[] {
-  const [ids, setIds] = useState<string[]>([]);
+/** A stored item's value: read once, then followed on every change (a change seen meanwhile is newer than the read). */
+function useStored<T>(item: StoredItem<T> | null): T | null {
+  const [value, setValue] = useState<T | null>(null);
   useEffect(() => {
-    setIds([]);
-    if (tabId === undefined) return;
-    const item = tabPromptsItem(tabId);
+    setValue(item ? item.fallback : null);
+    if (!item) return;
     let changed = false;
     const off = item.watch((v) => {
       changed = true;
-      setIds(v);
+      setValue(v);
     });
     void item.getValue().then((v) => {
-      if (!changed) setIds(v); // a change seen meanwhile is newer than this read
+      if (!changed) setValue(v);
     });
     return off;
-  }, [tabId]);
-  return ids;
+  }, [item?.key]);
+  return value;
 }
+
+/**
+ * The prompt sets in force (to tell why a prompt appeared) and the cards of local and organisation
+ * prompts: the built-in set from the package, the others from the settings and the policy. Loaded
+ * after first paint, and again when settings change.
+ */
+function useSets(): { sets: SetForWhy[]; localCards: PromptCard[] } {
+  const [state, setState] = useState<{ sets: SetForWhy[]; localCards: PromptCard[] }>({ sets: [], localCards: [] });
+  useEffect(() => {
+    let live = true;
+    let off: (() => void) | undefined;
+    const load = async () => {
+      const [builtIn, store, pageSets] = await Promise.all([
+        import('../../content/prompt-sets/default.json'),
+        import('../../platform/settings-store.ts'),
+        import('../../platform/page-sets.ts'),
+      ]);
+      const eff = await store.readEffective();
+      const others = [...eff.managedSets, ...eff.settings.localSets];
+      if (live) setState({ sets: [builtIn.default as SetForWhy, ...others], localCards: pageSets.localCards(others) });
+      off ??= store.onSettingsChanged(() => void load().catch(() => {}));
+    };
+    void load().catch(() => {});
+    return () => {
+      live = false;
+      off?.();
+    };
+  }, []);
+  return state;
+}
+
+const toSuggestion = (id: string): Suggestion | null => {
+  const d = storedDoc(index, id);
+  return d ? { id, title: d.title, section: d.section } : null;
+};
+const open = (id: string) => void pushRecent(id);
 
 function Panel() {
   const tabId = useActiveTab();
-  const shown = useTabPrompts(tabId)
-    .map((id) => cardById.get(id))
-    .filter((c): c is PromptCard => !!c);
+  const tab = useStored<TabPrompts>(tabId === undefined ? null : tabPromptsItem(tabId));
+  const seen = useStored(seenTodayItem);
+  const recentIds = useStored(recentItem);
+  const [recent, setRecent] = useState<Suggestion[]>([]);
+  useEffect(() => void readRecent().then((ids) => setRecent(ids.map(toSuggestion).filter((s): s is Suggestion => !!s))), [recentIds]);
+  const { sets, localCards } = useSets();
+  const cardOf = (id: string) => libraryCards.get(id) ?? localCards.find((c) => c.id === id);
+
+  const shown: PanelPrompt[] = (tab?.ids ?? []).flatMap((id) => {
+    const card = cardOf(id);
+    if (!card) return [];
+    const why = (tab?.triggers[id] ?? []).map((q) => explainTrigger(sets, q)).filter((w) => !!w);
+    return [{ card, why }];
+  });
+  const seenCards = seen && seen.day === dayKey() ? seen.ids.map(cardOf).filter((c): c is PromptCard => !!c) : [];
+
   return (
     <main class="panel">
-      <section aria-labelledby="h-tab">
-        <h1 id="h-tab">Prompts for this page</h1>
-        {shown.length === 0 && <p class="count">No prompts for this page right now.</p>}
-        {shown.map((c) => (
-          <article class="card" key={c.id} aria-labelledby={`c-${c.id}`}>
-            <p class="sec">{c.section}</p>
-            <h3 id={`c-${c.id}`}>{c.title}</h3>
-            <p>{c.summary}</p>
-            {c.question && (
-              <p>
-                <em>{c.question}</em>
-              </p>
-            )}
-            <a href={libraryUrl(c.id)} target="_blank" onClick={() => void pushRecent(c.id)}>
-              Open learning point<span class="sr">: {c.title}</span>
-            </a>
-          </article>
-        ))}
-      </section>
-      <SearchBox
-        run={(q, s) => search(index, q, { section: s || undefined })}
-        sections={sections}
-        tabPrompts={[]}
-        recent={[]}
-        onOpen={async (id) => {
-          await pushRecent(id);
-          await openLearningPoint(id);
+      <PanelPrompts
+        key={tabId}
+        prompts={shown}
+        libraryHref={libraryUrl}
+        onOpen={open}
+        onAction={(id, action) => {
+          if (tabId !== undefined) void sendToBackground({ type: 'ui:prompt-action', tabId, id, action }).catch(() => {});
         }}
-        onClose={() => {}}
       />
+      <section aria-label="Search the library" class="panel-search">
+        <SearchBox
+          run={(q, s) => search(index, q, { section: s || undefined })}
+          sections={sections}
+          tabPrompts={shown.filter((p) => p.card.sectionId !== 'local').map((p) => ({ id: p.card.id, title: p.card.title, section: p.card.section }))}
+          recent={recent}
+          onOpen={async (id) => {
+            await pushRecent(id);
+            await openLearningPoint(id);
+          }}
+          onClose={() => {}}
+        />
+      </section>
+      <SeenToday cards={seenCards} libraryHref={libraryUrl} onOpen={open} />
+      <SectionLinks sections={sections} sectionHref={sectionUrl} />
     </main>
   );
 }

@@ -100,6 +100,8 @@ export const PAGES: ExtensionPageState[] = [
       await p.getByRole('list', { name: 'Prompts for this note' }).getByRole('listitem').first().waitFor();
     },
   },
+  { name: 'reflect', path: 'reflect.html#lp/abe-trained-workforce', ready: (p) => p.getByRole('heading', { level: 1, name: 'Reflect on a learning point' }) },
+  { name: 'reflections log', path: 'reflections.html', ready: (p) => p.getByRole('heading', { level: 1, name: 'Your reflections' }) },
   // the in-page prompt surface, in an open shadow root (its real root is closed): surface-test.html
   { name: 'prompt surface: collapsed', path: 'surface-test.html', ready: (p) => p.getByRole('button', { name: /^Practice prompts: \d+ prompts?$/ }) },
   {

@@ -75,7 +75,7 @@ describe('the page-side controller', () => {
     expect(field).toBe(ta);
     expect(prompts.map((p) => p.id).sort()).toEqual(['neglect', 'strategy']);
     const neglect = prompts.find((p) => p.id === 'neglect')!;
-    expect(neglect).toEqual({ id: 'neglect', card: card('neglect'), why: ['NEGLECT'], gentle: false });
+    expect(neglect).toEqual({ id: 'neglect', card: card('neglect'), why: ['NEGLECT'], gentle: false, triggers: ['b/neglect'] });
   });
 
   it('waits for typing to settle, and reports again only when what it shows changes', async () => {

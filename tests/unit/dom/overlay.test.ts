@@ -9,7 +9,7 @@ const ours = () => document.documentElement.querySelector(OUR_HOST_TAG.toLowerCa
 
 let life: AbortController;
 let paint: ReturnType<typeof vi.fn<(root: ShadowRoot, view: OverlayView | null) => void>>;
-let changed: ReturnType<typeof vi.fn<(ids: string[]) => void>>;
+let changed: ReturnType<typeof vi.fn<(ids: string[], triggers: Record<string, string[]>) => void>>;
 let clock: number;
 let field: HTMLElement;
 
@@ -46,7 +46,18 @@ describe('the overlay state', () => {
     o.show([{ ...prompt('a'), gentle: true }], field);
     o.show([prompt('a'), prompt('b')], field);
     o.show([], field);
-    expect(changed.mock.calls).toEqual([[['a']], [['a', 'b']], [[]]]);
+    expect(changed.mock.calls.map((c) => c[0])).toEqual([['a'], ['a', 'b'], []]);
+  });
+
+  it('tells the triggers that fired per id too, and again when they change for the same ids', () => {
+    const o = overlay();
+    o.show([{ ...prompt('a'), triggers: ['set/t1'] }], field);
+    o.show([{ ...prompt('a'), triggers: ['set/t1'] }], field);
+    o.show([{ ...prompt('a'), triggers: ['set/t1', 'set/t2'] }, prompt('b')], field);
+    expect(changed.mock.calls).toEqual([
+      [['a'], { a: ['set/t1'] }],
+      [['a', 'b'], { a: ['set/t1', 'set/t2'], b: [] }],
+    ]);
   });
 
   it('announces new prompts at most once every five seconds', () => {

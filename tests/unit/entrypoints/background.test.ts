@@ -61,12 +61,34 @@ describe('background: prompts per tab', () => {
   it('keeps the union of every frame’s prompt ids in the tab’s session item, and badges the count', async () => {
     await send({ type: 'cs:prompts', ids: ['a', 'b'] }, fromTab(4, 0));
     await send({ type: 'cs:prompts', ids: ['b', 'c', 7 as unknown as string] }, fromTab(4, 3));
-    expect(await fakeBrowser.storage.session.get('tab:4')).toEqual({ 'tab:4': ['a', 'b', 'c'] });
+    expect(await fakeBrowser.storage.session.get('tab:4')).toEqual({ 'tab:4': { ids: ['a', 'b', 'c'], triggers: { a: [], b: [], c: [] } } });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('3');
     expect(await send({ type: 'ui:tab-prompts', tabId: 4 })).toEqual(['a', 'b', 'c']);
     // a frame clears its prompts
     await send({ type: 'cs:prompts', ids: [] }, fromTab(4, 3));
     expect(await send({ type: 'ui:tab-prompts', tabId: 4 })).toEqual(['a', 'b']);
+  });
+
+  it('keeps, per prompt id, the set-qualified trigger ids that fired (every frame’s), and nothing else', async () => {
+    await send({ type: 'cs:prompts', ids: ['a', 'b'], triggers: { a: ['briefing/t1'], b: ['local/x', 'not qualified', 'briefing/Has Text'], z: ['briefing/t9'] } }, fromTab(4, 0));
+    await send({ type: 'cs:prompts', ids: ['a'], triggers: { a: ['briefing/t2', 'briefing/t1'] } }, fromTab(4, 2));
+    expect(await fakeBrowser.storage.session.get('tab:4')).toEqual({
+      'tab:4': { ids: ['a', 'b'], triggers: { a: ['briefing/t1', 'briefing/t2'], b: ['local/x'] } },
+    });
+    // a frame's prompts go: so do its triggers
+    await send({ type: 'cs:prompts', ids: [], triggers: {} }, fromTab(4, 2));
+    expect(await fakeBrowser.storage.session.get('tab:4')).toEqual({ 'tab:4': { ids: ['a', 'b'], triggers: { a: ['briefing/t1'], b: ['local/x'] } } });
+  });
+
+  it('lists the prompts seen today, ids only, under today’s date; a new day starts afresh', async () => {
+    await fakeBrowser.storage.local.set({ seenToday: { day: '1999-01-01', ids: ['old'] } });
+    // reports arriving together (several tabs) lose nothing
+    await Promise.all([send({ type: 'cs:prompts', ids: ['a', 'b'] }, fromTab(4)), send({ type: 'cs:prompts', ids: ['b', 'c'] }, fromTab(5))]);
+    await send({ type: 'cs:prompts', ids: [] }, fromTab(5));
+    const { seenToday } = (await localKeys()) as { seenToday: { day: string; ids: string[] } };
+    expect([...seenToday.ids].sort()).toEqual(['a', 'b', 'c']);
+    expect(seenToday.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(seenToday.day).not.toBe('1999-01-01');
   });
 
   it('answers from the session item after a restart (memory empty)', async () => {
@@ -80,7 +102,7 @@ describe('background: prompts per tab', () => {
     await send({ type: 'cs:prompts', ids: ['a'] }, fromTab(8));
     await send({ type: 'cs:prompts', ids: ['b'] }, fromTab(9));
     await fakeBrowser.tabs.onRemoved.trigger(8, { isWindowClosing: false, windowId: 1 });
-    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get(null)).toEqual({ 'tab:9': ['b'] }));
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get(null)).toEqual({ 'tab:9': { ids: ['b'], triggers: { b: [] } } }));
     expect(await send({ type: 'ui:tab-prompts', tabId: 8 })).toEqual([]);
   });
 });
@@ -97,6 +119,36 @@ describe('background: opening learning points', () => {
     await send({ type: 'ui:open', id: '../../options.html', where: 'library' });
     const urls = (await fakeBrowser.tabs.query({})).map((t) => t.url);
     expect(urls).toContain(`chrome-extension://${fakeBrowser.runtime.id}/library.html`);
+  });
+});
+
+describe('background: the side panel acts on a tab’s prompts', () => {
+  it('ui:prompt-action passes a dismiss to the tab, storing nothing', async () => {
+    const sent = vi.fn(async () => undefined);
+    fakeTabs.sendMessage = sent;
+    expect(await send({ type: 'ui:prompt-action', tabId: 6, id: 'neglect-rarely-alone', action: 'dismiss' })).toBe(true);
+    expect(sent).toHaveBeenCalledWith(6, { type: 'bg:prompt-action', id: 'neglect-rarely-alone', action: 'dismiss' });
+    expect((await localKeys()).quiet).toBeUndefined();
+  });
+
+  it('ui:prompt-action stores a snooze or "not relevant" as the page would, then tells the tab', async () => {
+    const sent = vi.fn(async () => undefined);
+    fakeTabs.sendMessage = sent;
+    const before = Date.now();
+    await send({ type: 'ui:prompt-action', tabId: 6, id: 'p1', action: 'snooze-hour' });
+    expect(((await localKeys()).quiet as Record<string, number>).p1).toBeGreaterThanOrEqual(before + 60 * 60 * 1000);
+    expect(sent).toHaveBeenCalledWith(6, { type: 'bg:prompt-action', id: 'p1', action: 'snooze-hour' });
+    await send({ type: 'ui:prompt-action', tabId: 6, id: 'p1', action: 'not-relevant' });
+    expect(((await localKeys()).settings as { notRelevant: Record<string, number> }).notRelevant).toEqual({ p1: 1 });
+    expect(sent).toHaveBeenCalledWith(6, { type: 'bg:prompt-action', id: 'p1', action: 'not-relevant' });
+  });
+
+  it('ui:prompt-action ignores an id that is not a prompt id, or an action it does not know', async () => {
+    const sent = vi.fn(async () => undefined);
+    fakeTabs.sendMessage = sent;
+    await send({ type: 'ui:prompt-action', tabId: 6, id: '../x', action: 'dismiss' });
+    await send({ type: 'ui:prompt-action', tabId: 6, id: 'p1', action: 'explode' } as unknown as ToBG);
+    expect(sent).not.toHaveBeenCalled();
   });
 });
 
@@ -129,7 +181,7 @@ describe('background: feedback and settings', () => {
     sent.mockClear();
     // other items are not config: the fake browser calls storage listeners before set() resolves
     await fakeBrowser.storage.local.set({ recent: ['a'] });
-    await fakeBrowser.storage.session.set({ 'tab:6': ['a'] });
+    await fakeBrowser.storage.session.set({ 'tab:6': { ids: ['a'], triggers: {} } });
     expect(sent).not.toHaveBeenCalled();
   });
 });

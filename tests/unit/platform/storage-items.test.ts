@@ -7,6 +7,7 @@ import {
   lastImportItem,
   quietItem,
   recentItem,
+  seenTodayItem,
   settingsItem,
   tabPromptsItem,
 } from '../../../platform/storage-items.ts';
@@ -25,9 +26,9 @@ describe('storage items: keys', () => {
 
   it('values land under the plain browser key (what earlier versions wrote, and the e2e tests read)', async () => {
     await recentItem.setValue(['a']);
-    await tabPromptsItem(7).setValue(['b']);
+    await tabPromptsItem(7).setValue({ ids: ['b'], triggers: { b: ['briefing/t'] } });
     expect(await fakeBrowser.storage.local.get('recent')).toEqual({ recent: ['a'] });
-    expect(await fakeBrowser.storage.session.get('tab:7')).toEqual({ 'tab:7': ['b'] });
+    expect(await fakeBrowser.storage.session.get('tab:7')).toEqual({ 'tab:7': { ids: ['b'], triggers: { b: ['briefing/t'] } } });
     // version 1 with no migrations: no metadata key is written
     expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual(['recent']);
   });
@@ -39,18 +40,24 @@ describe('storage items: fallback and corrupt values', () => {
     expect(await quietItem.getValue()).toEqual({});
     expect(await corruptSettingsItem.getValue()).toBeNull();
     expect(await lastImportItem.getValue()).toBeNull();
-    expect(await tabPromptsItem(1).getValue()).toEqual([]);
+    expect(await tabPromptsItem(1).getValue()).toEqual({ ids: [], triggers: {} });
+    expect(await seenTodayItem.getValue()).toEqual({ day: '', ids: [] });
     expect(await settingsItem.getValue()).toBeNull();
   });
 
   it('a value of the wrong type → the fallback, not the corrupt value', async () => {
     await fakeBrowser.storage.local.set({ recent: 'not-a-list', quiet: [1, 2], settingsCorrupt: { at: 'x' }, lastImport: 42 });
-    await fakeBrowser.storage.session.set({ 'tab:3': [1, 'a'] });
+    await fakeBrowser.storage.session.set({ 'tab:3': [1, 'a'], 'tab:4': ['a'], 'tab:5': { ids: ['a'], triggers: { a: [1] } } });
+    await fakeBrowser.storage.local.set({ seenToday: { day: 1, ids: ['a'] } });
     expect(await recentItem.getValue()).toEqual([]);
     expect(await quietItem.getValue()).toEqual({});
     expect(await corruptSettingsItem.getValue()).toBeNull();
     expect(await lastImportItem.getValue()).toBeNull();
-    expect(await tabPromptsItem(3).getValue()).toEqual([]);
+    expect(await tabPromptsItem(3).getValue()).toEqual({ ids: [], triggers: {} });
+    // the ids alone (as earlier releases stored them), or trigger ids that are not strings
+    expect(await tabPromptsItem(4).getValue()).toEqual({ ids: [], triggers: {} });
+    expect(await tabPromptsItem(5).getValue()).toEqual({ ids: [], triggers: {} });
+    expect(await seenTodayItem.getValue()).toEqual({ day: '', ids: [] });
   });
 
   it('a good value round-trips', async () => {
@@ -90,13 +97,13 @@ describe('storage items: watch', () => {
   it('calls back with each new value, and with the fallback when removed or corrupt', async () => {
     const item = tabPromptsItem(9);
     const seen: string[][] = [];
-    const off = item.watch((v) => seen.push(v));
-    await item.setValue(['a']);
+    const off = item.watch((v) => seen.push(v.ids));
+    await item.setValue({ ids: ['a'], triggers: { a: ['briefing/t'] } });
     await fakeBrowser.storage.session.set({ 'tab:9': 'bad' });
     await item.removeValue();
-    await tabPromptsItem(10).setValue(['other tab']);
+    await tabPromptsItem(10).setValue({ ids: ['other tab'], triggers: {} });
     off();
-    await item.setValue(['after']);
+    await item.setValue({ ids: ['after'], triggers: {} });
     expect(seen).toEqual([['a'], [], []]);
   });
 });
