@@ -86,13 +86,17 @@ export class PromptController {
   }
 
   configure(s: PageSettings): void {
+    const sameSets = this.index !== null && JSON.stringify(s.index) === JSON.stringify(this.settings.index);
     this.settings = s;
     for (const c of s.localCards) this.cards.set(c.id, c);
-    this.index = null;
-    this.loading = null;
-    this.configuration++;
-    this.fields = new WeakMap();
     this.lastKey = null;
+    // a settings change that leaves the sets alone (a snooze, a count, the surface) keeps the loaded index
+    if (!sameSets) {
+      this.index = null;
+      this.loading = null;
+      this.configuration++;
+      this.fields = new WeakMap();
+    }
     if (this.current) this.schedule(0);
   }
 

@@ -168,3 +168,18 @@ describe('loading the compiled sets', () => {
     expect(loadIndex).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('settings that leave the sets alone', () => {
+  it('keep the loaded index (no second load), and a change of sets loads again', async () => {
+    const c = await started();
+    expect(loadIndex).toHaveBeenCalledTimes(1);
+    c.configure(settings({ maxPrompts: 2 }));
+    typeText('neglect');
+    await vi.waitFor(() => expect(show.mock.lastCall?.[0].map((p) => p.id)).toEqual(['neglect']));
+    expect(loadIndex).toHaveBeenCalledTimes(1);
+    c.configure(settings({ index: { sets: [builtIn], disabled: ['neglect'] } satisfies Src, disabledPrompts: ['neglect'] }));
+    typeText('neglect and a strategy meeting');
+    await vi.waitFor(() => expect(show.mock.lastCall?.[0].map((p) => p.id)).toEqual(['strategy']));
+    expect(loadIndex).toHaveBeenCalledTimes(2);
+  });
+});
