@@ -25,7 +25,9 @@ export function ownUrl(path: string, base = browser.runtime.getURL('/')): string
 async function readPackaged(path: string): Promise<Uint8Array> {
   const url = ownUrl(path);
   if (!url) throw new CompactError(`not a file of this extension: ${path}`);
-  // eslint-disable-next-line no-restricted-globals -- reads this extension's own packaged file (ownUrl), never the network
+  // Not a network request: `url` is a chrome-extension:// (moz-extension://) address of a file inside
+  // this extension's own package (ownUrl refuses anything else). All processing stays on the machine.
+  // eslint-disable-next-line no-restricted-globals -- reads this extension's own packaged file, never the network
   const res = await fetch(url);
   if (!res.ok) throw new CompactError(`could not read ${path}`);
   return new Uint8Array(await res.arrayBuffer());

@@ -63,7 +63,7 @@ function Surface() {
 
 const root = document.getElementById('surface-host')!.attachShadow({ mode: 'open' });
 const style = document.createElement('style');
-style.textContent = SURFACE_CSS;
+style.textContent = SURFACE_CSS; // our own stylesheet, in our own test page's shadow root (never a page field)
 root.append(style);
 const mount = document.createElement('div');
 root.append(mount);
