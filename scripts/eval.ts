@@ -2,7 +2,7 @@
  * `npm run eval`: relevance of a prompt set (the built-in one by default) on every corpus in
  * tests/relevance — the held-out batch, the public dev corpus and the published samples.
  *
- *   npx tsx scripts/eval.ts [--heldout] [--set FILE] [--only heldout|dev|published] [--gallery N] [--section ID] [--cases]
+ *   npx tsx scripts/eval.ts [--heldout] [--set FILE] [--only heldout|dev|published] [--files a,b] [--gallery N] [--section ID] [--cases]
  *
  * Prints, per corpus: recall of must-groups, precision (shown sections that were must or may),
  * benign notes that showed anything, sensitive-card fires (and any without two signals); per
@@ -16,7 +16,7 @@ import { defaultSet, firedWords, loadCases, repo, scorer, totals, type Case, typ
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
-  console.log('npx tsx scripts/eval.ts [--heldout] [--set FILE] [--only dev|published|heldout] [--gallery N] [--section ID] [--cases]');
+  console.log('npx tsx scripts/eval.ts [--heldout] [--set FILE] [--only dev|published|heldout] [--files a,b] [--gallery N] [--section ID] [--cases]');
   console.log('The held-out batch is scored only with --heldout (or --only heldout): it is never tuned on.');
   process.exit(0);
 }
@@ -27,6 +27,8 @@ const opt = (name: string): string | undefined => {
 const set: PromptSet = opt('--set') ? (JSON.parse(readFileSync(resolve(opt('--set')!), 'utf8')) as PromptSet) : defaultSet();
 const galleryN = Number(opt('--gallery') ?? 12);
 const only = opt('--only');
+/** --files a,b: only these dev files (names without .json), e.g. a new blind batch measured before tuning. */
+const files = opt('--files')?.split(',');
 const showCases = args.includes('--cases');
 /** --section X: the gallery keeps only notes where X was expected or shown. */
 const section = opt('--section');
@@ -37,7 +39,7 @@ const corpora: [string, Case[]][] = [];
 if (only === 'heldout' || (!only && args.includes('--heldout'))) corpora.push(['held-out batch (never tuned on)', loadCases(join(dir, 'heldout.json'))]);
 if (!only || only === 'dev') {
   const dev = readdirSync(join(dir, 'dev'))
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && (!files || files.includes(f.replace(/\.json$/, ''))))
     .sort()
     .flatMap((f) => loadCases(join(dir, 'dev', f)));
   corpora.push(['public dev corpus', dev]);
