@@ -66,7 +66,9 @@ export function loadCases(path: string): Case[] {
 }
 
 export function defaultSet(root = repo): PromptSet {
-  return JSON.parse(readFileSync(join(root, 'content/prompt-sets/default.json'), 'utf8')) as PromptSet;
+  // PP_SET: a working copy of the set, for tuning runs of the principle suites (never set in CI)
+  const path = process.env.PP_SET ?? join(root, 'content/prompt-sets/default.json');
+  return JSON.parse(readFileSync(path, 'utf8')) as PromptSet;
 }
 
 export interface Scorer {
