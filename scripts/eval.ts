@@ -2,7 +2,7 @@
  * `npm run eval`: relevance of a prompt set (the built-in one by default) on every corpus in
  * tests/relevance — the held-out batch, the public dev corpus and the published samples.
  *
- *   npx tsx scripts/eval.ts [--heldout] [--set FILE] [--only heldout|dev|published] [--files a,b] [--gallery N] [--section ID] [--cases]
+ *   npx tsx scripts/eval.ts [--heldout] [--set FILE] [--only heldout|dev|validation|published] [--files a,b] [--gallery N] [--section ID] [--cases]
  *
  * Prints, per corpus: recall of must-groups, precision (shown sections that were must or may),
  * benign notes that showed anything, sensitive-card fires (and any without two signals); per
@@ -16,7 +16,7 @@ import { defaultSet, firedWords, loadCases, repo, scorer, totals, type Case, typ
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
-  console.log('npx tsx scripts/eval.ts [--heldout] [--set FILE] [--only dev|published|heldout] [--files a,b] [--gallery N] [--section ID] [--cases]');
+  console.log('npx tsx scripts/eval.ts [--heldout] [--set FILE] [--only dev|validation|published|heldout] [--files a,b] [--gallery N] [--section ID] [--cases]');
   console.log('The held-out batch is scored only with --heldout (or --only heldout): it is never tuned on.');
   process.exit(0);
 }
@@ -37,6 +37,14 @@ const dir = join(repo, 'tests/relevance');
 const corpora: [string, Case[]][] = [];
 // the held-out batch only when asked for by name: tuning runs never see it by accident
 if (only === 'heldout' || (!only && args.includes('--heldout'))) corpora.push(['held-out batch (never tuned on)', loadCases(join(dir, 'heldout.json'))]);
+// a blind validation batch: scored once, after a tuning round, then moved into dev/ for the next
+if (only === 'validation' && existsSync(join(dir, 'validation'))) {
+  const val = readdirSync(join(dir, 'validation'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((f) => loadCases(join(dir, 'validation', f)));
+  corpora.push(['blind validation batch (never tuned on)', val]);
+}
 if (!only || only === 'dev') {
   const dev = readdirSync(join(dir, 'dev'))
     .filter((f) => f.endsWith('.json') && (!files || files.includes(f.replace(/\.json$/, ''))))
