@@ -14,10 +14,10 @@ const HELDOUT_SHA256 = '3cbb6784debcacea4fd1918c3bb718c6756e7dd10a2af1c16db422f0
 
 /** The floor each corpus must stay at (recorded from `npm run eval`; raise them as the set improves). */
 const FLOORS = {
-  // held-out, measured after the second round of tuning (2026-12-07): recall 85/95, off-topic 13/116, 1/50 benign fired
-  heldout: { recall: 0.89, precision: 0.88, benignFired: 1 },
-  // dev (tuned on; both batches): recall 586/586, off-topic 6/718, 0/384 benign fired
-  dev: { recall: 0.99, precision: 0.99, benignFired: 0 },
+  // held-out, measured after the third round of tuning (2026-12-07): recall 86/95, off-topic 13/118, 1/50 benign fired
+  heldout: { recall: 0.9, precision: 0.885, benignFired: 1 },
+  // dev (tuned on; three batches): recall 774/774, off-topic 14/943, 0/514 benign fired
+  dev: { recall: 0.99, precision: 0.98, benignFired: 0 },
 };
 
 const s = scorer();
