@@ -3,13 +3,14 @@ import preact from '@preact/preset-vite';
 import { promptCards } from './vite-plugins/prompt-cards-plugin.ts';
 import { searchIndex } from './vite-plugins/search-index-plugin.ts';
 import { COMPILED_PATH, compiledBuiltInFile, compiledSet } from './vite-plugins/compiled-set-plugin.ts';
+import { thirdPartyNotices, writeNotices } from './vite-plugins/third-party-notices.ts';
 
 // Practice Prompts: everything runs locally. No remote hosts in any CSP or permission.
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact(), promptCards(), searchIndex(), compiledSet()] }),
+  vite: () => ({ plugins: [preact(), promptCards(), searchIndex(), compiledSet(), thirdPartyNotices()] }),
   // the prompt-surface test page (entrypoints/surface-test/, for the e2e accessibility checks) never ships
   zip: { exclude: ['surface-test.html', 'chunks/surface-test-*.js', 'assets/surface-test-*.css'] },
   hooks: {
@@ -17,6 +18,8 @@ export default defineConfig({
     'build:publicAssets': (wxt, files) => {
       files.push({ absoluteSrc: compiledBuiltInFile(wxt.config.root), relativeDest: COMPILED_PATH });
     },
+    // the licence notices of every package the bundles contain (vite-plugins/third-party-notices.ts)
+    'build:done': (wxt) => writeNotices(wxt.config.outDir),
   },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Practice Prompts',

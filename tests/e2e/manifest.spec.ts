@@ -51,3 +51,14 @@ test('Firefox manifest: permissions, host access, CSP, no data collection declar
   checkCommon(m);
   expect(m.browser_specific_settings?.gecko?.data_collection_permissions).toEqual({ required: ['none'] });
 });
+
+test('the package carries the licence notices of what it bundles', () => {
+  const notices = readFileSync(join(EXT_DIR, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+  // each bundled package with its licence; the MPL-2.0 polyfill also says where its source is
+  for (const p of ['preact', 'minisearch', 'zod', 'webextension-polyfill']) expect(notices).toMatch(new RegExp(`^${p} \\S+ — \\S+$`, 'm'));
+  expect(notices).toMatch(/^webextension-polyfill \S+ — MPL-2\.0$/m);
+  expect(notices).toContain('Mozilla Public License');
+  expect(notices).toMatch(/Its source code is available from npm \(https:\/\/www\.npmjs\.com\/package\/webextension-polyfill\)/);
+  // nothing used only at build time (WXT's dev runner, Vite, the test tools)
+  for (const p of ['vite', 'rollup', 'esbuild', 'vitest', '@playwright/test', 'lightningcss']) expect(notices).not.toMatch(new RegExp(`^${p.replace('/', '\\/')} \\S+ — `, 'm'));
+});
