@@ -3,7 +3,11 @@ declare module 'virtual:prompt-cards' {
   export default cards;
 }
 declare module 'virtual:search-index' {
-  /** MiniSearch.toJSON() of the library, serialised. */
+  /** The word index of the library, serialised (core/search/search.ts#loadWordIndex). */
+  export const wordsJson: string;
+  /** The phrase index, serialised, from a chunk of its own (core/search/search.ts#loadPhraseIndex). */
+  export const phrasesJson: () => Promise<string>;
+  /** Both parts in one text (core/search/search.ts#loadIndex): for tests; no page imports it. */
   export const indexJson: string;
   export const sections: { id: string; title: string }[];
 }

@@ -184,8 +184,13 @@ export function expandQuery(q: string): string {
   return extra.length ? `${q} ${extra.join(' ')}` : q;
 }
 
-/** The word index (what callers read stored fields from), with the phrase index beside it. */
-export type SearchIndex = MiniSearch<SearchDoc> & { phrases: MiniSearch<SearchDoc> };
+/**
+ * The word index (what callers read stored fields from), with the phrase index beside it. The two are
+ * built and shipped apart: a page can load the small word index first (titles, summaries, every
+ * one-word query) and the phrase index (most of the bytes) after its first results are on screen
+ * (`phrases` is null until then; see `needsPhrases`).
+ */
+export type SearchIndex = MiniSearch<SearchDoc> & { phrases: MiniSearch<SearchDoc> | null };
 
 export function buildIndex(docs: SearchDoc[]): SearchIndex {
   const words = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
@@ -200,10 +205,26 @@ export function serializeIndex(index: SearchIndex): string {
   return JSON.stringify({ words: index, phrases: index.phrases });
 }
 
-/** Load an index built at build time (see vite-plugins/search-index-plugin.ts). */
+/** The index as two JSON texts, for `loadWordIndex` and `loadPhraseIndex` (see vite-plugins/search-index-plugin.ts). */
+export function serializeIndexParts(index: SearchIndex): { words: string; phrases: string } {
+  return { words: JSON.stringify(index), phrases: JSON.stringify(index.phrases) };
+}
+
+/** Load an index built at build time, both parts at once (see vite-plugins/search-index-plugin.ts). */
 export function loadIndex(json: string): SearchIndex {
   const { words, phrases } = JSON.parse(json) as { words: never; phrases: never };
   return Object.assign(MiniSearch.loadJS<SearchDoc>(words, SEARCH_OPTIONS), { phrases: MiniSearch.loadJS<SearchDoc>(phrases, PHRASE_OPTIONS) });
+}
+
+/** Load the word index alone: stored fields and one-word queries work at once; the phrase index comes later. */
+export function loadWordIndex(json: string): SearchIndex {
+  return Object.assign(MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS), { phrases: null });
+}
+
+/** Load the phrase index into a word index (once). Pages call this when idle, or when a query first needs it (platform/search-index.ts). */
+export function loadPhraseIndex(index: SearchIndex, json: string): SearchIndex {
+  index.phrases ??= MiniSearch.loadJSON<SearchDoc>(json, PHRASE_OPTIONS);
+  return index;
 }
 
 /** The stored fields of a document (what a result shows), or undefined. */
@@ -235,6 +256,20 @@ function nearInTitle(title: string, pair: string): boolean {
   return phraseTerms(title, true).includes(SKIP + pair);
 }
 
+/** The phrase terms a query looks up: each reading's neighbouring pairs, exact and near. */
+const phraseQueries = (rs: Reading[]): string[] => [...new Set(rs.flatMap((r) => pairsOf(r.words).flatMap(([a, b]) => [`${PAIR}${a} ${b}`, `${SKIP}${a} ${b}`])))];
+
+/**
+ * Whether `search` needs the phrase index for this query (it has two words, or an acronym that stands for
+ * a phrase: "ABE"). A page that has loaded only the word index waits for the phrase index before showing
+ * results for such a query, so what it shows is always the final ranking.
+ */
+export function needsPhrases(index: SearchIndex, query: string): boolean {
+  const q = query.trim();
+  return !index.phrases && !!q && phraseQueries(readings(q)).length > 0;
+}
+
+/** Search the library. Without the phrase index (not loaded yet: `needsPhrases`), multi-word queries rank by words alone. */
 export function search(index: SearchIndex, query: string, opts: { section?: string; limit?: number } = {}): Hit[] {
   const q = query.trim();
   if (!q) return [];
@@ -247,17 +282,19 @@ export function search(index: SearchIndex, query: string, opts: { section?: stri
     const p = pairsOf(rs[0]!.words).at(-1);
     return typing && p && p[1].length >= 2 ? `${PAIR}${p.join(' ')}` : '';
   })();
-  const phrases = [...new Set(rs.flatMap((r) => pairsOf(r.words).flatMap(([a, b]) => [`${PAIR}${a} ${b}`, `${SKIP}${a} ${b}`])))];
+  const phrases = phraseQueries(rs);
   const results: SearchResult[] = index.search(words.join(' '), {
     fields: [...WORD_FIELDS],
     boost: WORD_BOOST,
     prefix: (term: string) => term.length >= 2,
     fuzzy: (term: string) => (term.length >= 5 ? 0.25 : term.length >= 4 ? 1 : false),
+    // at most two edits (a quarter of a 10-letter word would be three: a walk of the whole tree for typos nobody makes)
+    maxFuzzy: 2,
     combineWith: 'OR',
     filter: opts.section ? (r) => r.sectionId === opts.section : undefined,
   });
   const phraseHits = new Map<string, SearchResult>();
-  if (phrases.length)
+  if (phrases.length && index.phrases)
     for (const r of index.phrases.search(phrases.join('\n'), {
       boost: PHRASE_BOOST,
       tokenize: (x: string) => x.split('\n'),
