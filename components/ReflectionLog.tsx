@@ -6,7 +6,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { longDate } from '../core/reflection/cpd-year.ts';
+import { cpdYearOf, longDate } from '../core/reflection/cpd-year.ts';
 import { DISCUSSION_ROLES, filterReflections, ROLE_LABEL, type DiscussionRole, type Reflection, type ReflectionFilter } from '../core/reflection/record.ts';
 import { describePreview, parseReflections, previewReflectionsImport, type ReflectionsFile } from '../core/reflection/io.ts';
 
@@ -18,6 +18,18 @@ export const EXPORT_LABEL: Record<ExportKind, string> = {
   cpd: 'CPD text (one entry per piece)',
   json: 'JSON (to move to another computer)',
 };
+
+/** The supervision pack: printed, or saved as a page or as plain text. */
+export type PackKind = 'print' | 'html' | 'text';
+export const PACK_LABEL: Record<PackKind, string> = {
+  print: 'Print the supervision pack',
+  html: 'Save the pack as a page (HTML)',
+  text: 'Save the pack as plain text',
+};
+export interface PackPeriod {
+  from?: string;
+  to?: string;
+}
 
 export interface LogPoint {
   title: string;
@@ -39,6 +51,8 @@ export interface ReflectionLogProps {
   onExport: (kind: ExportKind, list: readonly Reflection[]) => void;
   onImport: (file: ReflectionsFile) => Promise<void>;
   onUndoImport: () => Promise<void>;
+  /** Print or save a supervision pack of the chosen reflections, for the period chosen. */
+  onPack?: (kind: PackKind, list: readonly Reflection[], period: PackPeriod) => void;
   now?: () => number;
 }
 
@@ -111,6 +125,8 @@ export function ReflectionLog(p: ReflectionLogProps): JSX.Element {
           ))}
         </div>
       </section>
+
+      {p.onPack && <PackBox p={p} onPack={p.onPack} />}
 
       <ul class="log-list" aria-label="Reflections">
         {shown.map((r) => (
@@ -187,6 +203,72 @@ function Entry({ r, p, onDone }: { r: Reflection; p: ReflectionLogProps; onDone:
         )}
       </div>
     </li>
+  );
+}
+
+/**
+ * The supervision pack: a period (this registration year to start with), the reflections in it each
+ * ticked to go in (untick to leave one out), then print or save. The pack itself (core/reflection/export.ts)
+ * adds each learning point's own questions and its briefing citation (section and page).
+ */
+function PackBox({ p, onPack }: { p: ReflectionLogProps; onPack: NonNullable<ReflectionLogProps['onPack']> }): JSX.Element {
+  const year = useMemo(() => cpdYearOf(p.today), [p.today]);
+  const [from, setFrom] = useState(year.start);
+  const [to, setTo] = useState(year.end);
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const inPeriod = useMemo(() => filterReflections(p.reflections, { from: from || undefined, to: to || undefined }, () => undefined), [p.reflections, from, to]);
+  const chosen = inPeriod.filter((r) => !left.has(r.id));
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(left);
+    if (on) next.delete(id);
+    else next.add(id);
+    setLeft(next);
+  };
+  const period: PackPeriod = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  return (
+    <section aria-labelledby="pack-title" class="pack">
+      <h2 id="pack-title">Supervision pack</h2>
+      <p>
+        Choose a period and the reflections to take to supervision. The pack gives each learning point’s own questions and where the
+        briefing says it (section and page), with room for notes from the discussion.
+      </p>
+      <div class="filters">
+        <div class="field">
+          <label for="p-from">Start of the period</label>
+          <input id="p-from" type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="p-to">End of the period</label>
+          <input id="p-to" type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+        </div>
+      </div>
+      {inPeriod.length === 0 ? (
+        <p>No reflections in this period.</p>
+      ) : (
+        <fieldset class="pack-list">
+          <legend>
+            Reflections in this period: {chosen.length} of {inPeriod.length} chosen
+          </legend>
+          <ul>
+            {inPeriod.map((r) => (
+              <li key={r.id}>
+                <input type="checkbox" id={`pk-${r.id}`} checked={!left.has(r.id)} onChange={(e) => toggle(r.id, e.currentTarget.checked)} />{' '}
+                <label for={`pk-${r.id}`}>
+                  {p.pointOf(r.learningPointId)?.title ?? r.learningPointId}, {longDate(r.date)}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      <div class="buttons">
+        {(Object.keys(PACK_LABEL) as PackKind[]).map((k) => (
+          <button key={k} type="button" disabled={chosen.length === 0} onClick={() => onPack(k, chosen, period)}>
+            {PACK_LABEL[k]}
+          </button>
+        ))}
+      </div>
+    </section>
   );
 }
 

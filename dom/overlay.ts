@@ -125,6 +125,18 @@ export class Overlay {
     this.returnFocus();
   }
 
+  /**
+   * An action takes the practitioner to another tab ("Reflect on this"): close the list and, when focus
+   * was in it (the keyboard), give focus and the selection back to the field first, so that coming back
+   * to this tab finds the field as it was left. A click leaves focus where it is (the field kept it).
+   */
+  handOff(): void {
+    const inList = !!this.host?.root.activeElement;
+    this.expanded = this.focusRegion = false;
+    this.paint();
+    if (inList) this.returnFocus();
+  }
+
   /** Nothing changed, but a page may have removed our element: put it back while we show something. */
   keepAttached(): void {
     if (this.prompts.length) this.host?.ensureAttached();

@@ -1,9 +1,9 @@
 /** Opening learning points (in the library page or the browser's side panel) and remembering recent ones (ids only). */
 import { browser } from 'wxt/browser';
-import { libraryUrl } from './links.ts';
+import { libraryUrl, reflectUrl } from './links.ts';
 import { recentItem } from './storage-items.ts';
 
-export { libraryUrl };
+export { libraryUrl, reflectUrl };
 
 export type OpenWhere = 'library' | 'panel';
 
@@ -33,6 +33,14 @@ async function openPanel(tabId: number): Promise<boolean> {
 export async function openLearningPoint(id: string, where: OpenWhere = 'library', tabId?: number): Promise<void> {
   if (where === 'panel' && tabId !== undefined && (await openPanel(tabId))) return;
   await browser.tabs.create({ url: libraryUrl(id) });
+}
+
+/**
+ * Open the reflection page for a learning point in a new tab, never in the case tab. With `openerTabId`
+ * (the case tab), closing the reflection brings the browser back to the case tab.
+ */
+export async function openReflection(id: string, openerTabId?: number): Promise<void> {
+  await browser.tabs.create({ url: reflectUrl(id), ...(openerTabId !== undefined ? { openerTabId } : {}) });
 }
 
 const MAX_RECENT = 5;

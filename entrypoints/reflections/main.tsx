@@ -3,11 +3,11 @@
  * only), with filters, edit, delete, "discussed", export and import.
  */
 import { render } from 'preact';
-import { ReflectionLog, type ExportKind, type LogPoint } from '../../components/ReflectionLog.tsx';
+import { ReflectionLog, type ExportKind, type LogPoint, type PackKind, type PackPeriod } from '../../components/ReflectionLog.tsx';
 import { entryOf } from '../../content/library/catalogue.ts';
-import { sections } from '../../content/library/index.ts';
+import { attribution, sections } from '../../content/library/index.ts';
 import { cpdCounts, cpdYearOf, describeCounts, localIsoDate } from '../../core/reflection/cpd-year.ts';
-import { toCpdText, toMarkdown, toPlainText, toPrintHtml, type PointInfo } from '../../core/reflection/export.ts';
+import { toCpdText, toMarkdown, toPlainText, toPrintHtml, toSupervisionPackHtml, toSupervisionPackText, type PointInfo } from '../../core/reflection/export.ts';
 import { exportReflectionsJson } from '../../core/reflection/io.ts';
 import type { Reflection } from '../../core/reflection/record.ts';
 import { canUndoImport, deleteReflection, importReflections, loadReflections, saveReflection, undoImport, watchReflections } from '../../platform/reflections.ts';
@@ -32,10 +32,36 @@ const FILES: Record<ExportKind, { ext: string; type: string; make: (l: readonly 
 /** Save as a file on this machine: a Blob URL and an <a download>. Nothing is sent anywhere. */
 function download(kind: ExportKind, list: readonly Reflection[]): void {
   const f = FILES[kind];
-  const url = URL.createObjectURL(new Blob([f.make(list)], { type: `${f.type};charset=utf-8` }));
+  saveFile(f.make(list), f.type, `reflections-${localIsoDate(new Date())}${kind === 'cpd' ? '-cpd' : ''}.${f.ext}`);
+}
+
+/** The briefing the learning points cite, once at the top of a supervision pack. */
+const SOURCE = `${attribution.briefing.title} (${attribution.briefing.publisher}, ${attribution.briefing.year})`;
+
+/** A supervision pack: printed from a frame of this page (no new window, nothing sent), or saved. */
+function pack(kind: PackKind, list: readonly Reflection[], period: PackPeriod): void {
+  const opts = { ...period, source: SOURCE };
+  const name = `supervision-pack-${period.from ?? 'start'}-to-${period.to ?? localIsoDate(new Date())}`;
+  if (kind === 'text') return saveFile(toSupervisionPackText(list, lookup, opts), 'text/plain', `${name}.txt`);
+  const html = toSupervisionPackHtml(list, lookup, opts);
+  if (kind === 'html') return saveFile(html, 'text/html', `${name}.html`);
+  document.getElementById('print-frame')?.remove();
+  const frame = document.createElement('iframe');
+  frame.id = 'print-frame';
+  frame.title = 'Supervision pack (for printing)';
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  frame.style.cssText = 'position: fixed; width: 0; height: 0; border: 0; right: 0; bottom: 0;';
+  frame.addEventListener('load', () => frame.contentWindow?.print(), { once: true });
+  frame.srcdoc = html;
+  document.body.append(frame);
+}
+
+function saveFile(text: string, type: string, filename: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = `reflections-${localIsoDate(new Date())}${kind === 'cpd' ? '-cpd' : ''}.${f.ext}`;
+  a.download = filename;
   a.style.display = 'none';
   document.body.append(a);
   a.click();
@@ -65,6 +91,7 @@ async function paint(): Promise<void> {
         await deleteReflection(id);
       }}
       onExport={download}
+      onPack={pack}
       onImport={async (file) => {
         await importReflections(file);
       }}
