@@ -10,6 +10,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PromptCard } from '../core/cards.ts';
 import type { TriggerWhy } from '../core/prompt-sets/trigger-why.ts';
+import type { NotRelevantReason } from '../core/usage/counts.ts';
+import { NOT_RELEVANT_REASONS, NO_REASON_LABEL } from './reasons.ts';
 
 export type PanelAction = 'dismiss' | 'snooze-hour' | 'snooze-today' | 'not-relevant';
 
@@ -22,8 +24,11 @@ export interface PanelPrompt {
 export interface PanelPromptsProps {
   prompts: readonly PanelPrompt[];
   libraryHref(id: string): string;
+  /** The reflection page pre-filled for a learning point ("Reflect on this", a new tab); local prompts have none. */
+  reflectHref?(id: string): string;
   onOpen(id: string): void;
-  onAction(id: string, action: PanelAction): void;
+  /** A choice on a prompt; with "not-relevant", the one-click reason chosen (a code), if any. */
+  onAction(id: string, action: PanelAction, reason?: NotRelevantReason): void;
 }
 
 export function countText(n: number): string {
@@ -56,10 +61,14 @@ export function PanelPrompts(p: PanelPromptsProps) {
     const next = titles[Math.min(at, titles.length - 1)];
     (next ?? heading.current)?.focus();
   });
-  const act = (id: string, action: PanelAction, index: number) => {
+  /** The prompt whose "Not relevant" reasons are open (one at a time). */
+  const [why, setWhy] = useState<string | null>(null);
+  const act = (id: string, action: PanelAction, index: number, reason?: NotRelevantReason) => {
     focusAfter.current = index;
+    setWhy(null);
     setGone(new Set([...gone, id]));
-    p.onAction(id, action);
+    if (reason) p.onAction(id, action, reason);
+    else p.onAction(id, action);
   };
   return (
     <section aria-labelledby="h-tab" class="tab-prompts">
@@ -115,12 +124,43 @@ export function PanelPrompts(p: PanelPromptsProps) {
                       Open in library
                     </a>
                   )}
-                  {ACTIONS.map((a) => (
-                    <button key={a.action} type="button" aria-label={`${a.label}: ${c.title}`} onClick={() => act(c.id, a.action, i)}>
-                      {a.label}
-                    </button>
-                  ))}
+                  {p.reflectHref && c.sectionId !== 'local' && (
+                    <a href={p.reflectHref(c.id)} target="_blank" aria-label={`Reflect on this: ${c.title}`}>
+                      Reflect on this
+                    </a>
+                  )}
+                  {ACTIONS.map((a) =>
+                    a.action === 'not-relevant' ? (
+                      <button
+                        key={a.action}
+                        type="button"
+                        aria-label={`${a.label}: ${c.title}`}
+                        aria-expanded={why === c.id}
+                        aria-controls={`why-${c.id}`}
+                        onClick={() => setWhy(why === c.id ? null : c.id)}
+                      >
+                        {a.label}
+                      </button>
+                    ) : (
+                      <button key={a.action} type="button" aria-label={`${a.label}: ${c.title}`} onClick={() => act(c.id, a.action, i)}>
+                        {a.label}
+                      </button>
+                    ),
+                  )}
                 </div>
+                {why === c.id && (
+                  <div id={`why-${c.id}`} class="actions reasons" role="group" aria-label={`Why not relevant: ${c.title}`}>
+                    <span class="reasons-lead">Why? (optional)</span>
+                    {NOT_RELEVANT_REASONS.map((r) => (
+                      <button key={r.code} type="button" aria-label={`${r.label}: ${c.title}`} onClick={() => act(c.id, 'not-relevant', i, r.code)}>
+                        {r.label}
+                      </button>
+                    ))}
+                    <button type="button" aria-label={`${NO_REASON_LABEL}: ${c.title}`} onClick={() => act(c.id, 'not-relevant', i)}>
+                      {NO_REASON_LABEL}
+                    </button>
+                  </div>
+                )}
               </article>
             </li>
           );

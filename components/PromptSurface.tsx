@@ -6,9 +6,11 @@
  *  - new prompts are announced politely, at most once every few seconds.
  * Buttons never take focus from the field on mouse down; the practitioner keeps typing.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ShownPrompt, SnoozeSpan } from '../dom/controller.ts';
 import type { Placement } from '../dom/placement.ts';
+import type { NotRelevantReason } from '../core/usage/counts.ts';
+import { NOT_RELEVANT_REASONS, NO_REASON_LABEL } from './reasons.ts';
 
 export interface PromptSurfaceProps {
   prompts: readonly ShownPrompt[];
@@ -23,7 +25,10 @@ export interface PromptSurfaceProps {
   onOpen(id: string): void;
   onDismiss(id: string): void;
   onSnooze(id: string, span: SnoozeSpan): void;
-  onNotRelevant(id: string): void;
+  /** "Not relevant", with the one-click reason chosen (a code), if any. */
+  onNotRelevant(id: string, reason?: NotRelevantReason): void;
+  /** "Reflect on this": the reflection page for this learning point opens in a new tab (local prompts have none). */
+  onReflect?(id: string): void;
   onEscape(): void;
 }
 
@@ -35,6 +40,13 @@ export function countLabel(n: number): string {
 
 export function PromptSurface(p: PromptSurfaceProps) {
   const regionRef = useRef<HTMLElement>(null);
+  /** The prompt whose "Not relevant" reasons are open (one at a time). */
+  const [why, setWhy] = useState<string | null>(null);
+  const notRelevant = (id: string, reason?: NotRelevantReason) => {
+    setWhy(null);
+    if (reason) p.onNotRelevant(id, reason);
+    else p.onNotRelevant(id);
+  };
   useEffect(() => {
     if (p.expanded && p.focusRegion) regionRef.current?.focus({ preventScroll: true });
   }, [p.expanded, p.focusRegion]);
@@ -109,6 +121,11 @@ export function PromptSurface(p: PromptSurfaceProps) {
                         <span class="pp-sr">Open learning point: {x.card.title}</span>
                       </a>
                     )}
+                    {p.onReflect && x.card.sectionId !== 'local' && (
+                      <button type="button" aria-label={`Reflect on this: ${x.card.title}`} onMouseDown={keep} onClick={() => p.onReflect?.(x.id)}>
+                        Reflect on this
+                      </button>
+                    )}
                     <button type="button" aria-label={`Dismiss: ${x.card.title}`} onMouseDown={keep} onClick={() => p.onDismiss(x.id)}>
                       Dismiss
                     </button>
@@ -118,10 +135,30 @@ export function PromptSurface(p: PromptSurfaceProps) {
                     <button type="button" aria-label={`Snooze today: ${x.card.title}`} onMouseDown={keep} onClick={() => p.onSnooze(x.id, 'today')}>
                       Snooze today
                     </button>
-                    <button type="button" aria-label={`Not relevant: ${x.card.title}`} onMouseDown={keep} onClick={() => p.onNotRelevant(x.id)}>
+                    <button
+                      type="button"
+                      aria-label={`Not relevant: ${x.card.title}`}
+                      aria-expanded={why === x.id}
+                      aria-controls={`pp-why-${x.id}`}
+                      onMouseDown={keep}
+                      onClick={() => setWhy(why === x.id ? null : x.id)}
+                    >
                       Not relevant
                     </button>
                   </div>
+                  {why === x.id && (
+                    <div id={`pp-why-${x.id}`} class="pp-actions pp-reasons" role="group" aria-label={`Why not relevant: ${x.card.title}`}>
+                      <span class="pp-reasons-lead">Why? (optional)</span>
+                      {NOT_RELEVANT_REASONS.map((r) => (
+                        <button key={r.code} type="button" aria-label={`${r.label}: ${x.card.title}`} onMouseDown={keep} onClick={() => notRelevant(x.id, r.code)}>
+                          {r.label}
+                        </button>
+                      ))}
+                      <button type="button" aria-label={`${NO_REASON_LABEL}: ${x.card.title}`} onMouseDown={keep} onClick={() => notRelevant(x.id)}>
+                        {NO_REASON_LABEL}
+                      </button>
+                    </div>
+                  )}
                 </article>
               </li>
             ))}
@@ -167,6 +204,8 @@ export const SURFACE_CSS = `
 .pp-actions a, .pp-link a { color: #1a4f9c; font-weight: 600; }
 .pp-actions button { font: inherit; font-size: 12px; border: 1px solid var(--border); background: transparent; color: var(--fg);
   border-radius: 6px; padding: 3px 8px; cursor: pointer; }
+.pp-reasons { margin-top: 4px; padding: 6px 8px; border-left: 3px solid var(--accent); }
+.pp-reasons-lead { width: 100%; color: var(--muted); font-size: 12px; }
 .pp-sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @media (prefers-color-scheme: dark) {
   .pp { --bg: #1e252e; --fg: #e8edf3; --muted: #b4c0cc; --accent: #8fb3e6; --border: #3d4a59; color: #e8edf3; }

@@ -16,6 +16,7 @@ export interface Suggestion {
 }
 
 export interface SearchBoxProps {
+  /** The results for a query; run again when this function changes (a page whose index arrives later passes a new one). */
   run(query: string, section: string): Hit[];
   sections: { id: string; title: string }[];
   tabPrompts: Suggestion[];
@@ -27,6 +28,12 @@ export interface SearchBoxProps {
   onResults?(count: number): void;
   /** Offered when the box is empty, each a button that runs it (default: EXAMPLE_SEARCHES, all in the ranking table). */
   examples?: readonly string[];
+  /**
+   * "Reflect on this" for the highlighted result (a button after the list, and Shift+Enter in the box),
+   * offered when `canReflect` says the result is a learning point or wider message.
+   */
+  onReflect?(id: string): void;
+  canReflect?(id: string, kind: Hit['kind'] | undefined): boolean;
 }
 
 export function SearchBox(p: SearchBoxProps) {
@@ -34,13 +41,15 @@ export function SearchBox(p: SearchBoxProps) {
   const [section, setSection] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const hits = useMemo(() => p.run(q, section), [q, section]);
+  const hits = useMemo(() => p.run(q, section), [q, section, p.run]);
   const empty = !q.trim();
   const examples = p.examples ?? EXAMPLE_SEARCHES;
   const items: (Suggestion & { hit?: Hit; group?: string })[] = empty
     ? [...p.tabPrompts.map((s) => ({ ...s, group: 'On this page' })), ...p.recent.filter((r) => !p.tabPrompts.some((t) => t.id === r.id)).map((s) => ({ ...s, group: 'Recently opened' }))]
     : hits.map((h) => ({ id: h.id, title: h.title, section: h.section, hit: h }));
   useEffect(() => p.onResults?.(items.length));
+  const current = items[active];
+  const reflectable = p.onReflect && current && (p.canReflect?.(current.id, current.hit?.kind) ?? true) ? current : undefined;
   const clamp = (i: number) => (items.length ? (i + items.length) % items.length : 0);
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
@@ -49,6 +58,9 @@ export function SearchBox(p: SearchBoxProps) {
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((a) => clamp(a - 1));
+    } else if (e.key === 'Enter' && e.shiftKey && reflectable) {
+      e.preventDefault();
+      p.onReflect?.(reflectable.id);
     } else if (e.key === 'Enter') {
       const it = items[active];
       if (it) {
@@ -128,6 +140,16 @@ export function SearchBox(p: SearchBoxProps) {
           </li>
         ))}
       </ul>
+      {reflectable && (
+        <p class="reflect-active">
+          <button type="button" aria-describedby="reflect-hint" onClick={() => p.onReflect?.(reflectable.id)}>
+            Reflect on this: {reflectable.title}
+          </button>{' '}
+          <span id="reflect-hint" class="hint">
+            (the highlighted result; Shift+Enter in the search box)
+          </span>
+        </p>
+      )}
       {empty && examples.length > 0 && (
         <div class="examples" role="group" aria-labelledby="examples-h">
           <p id="examples-h" class="group">

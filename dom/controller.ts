@@ -44,6 +44,8 @@ export interface PageSettings<Source = unknown> {
   /** Cards of the local and managed sets' own prompts. */
   localCards: readonly PromptCard[];
   quiet: Record<string, number>;
+  /** Prompt ids quiet on the record this page shows (dismissed or "not relevant" there before). */
+  recordQuiet?: readonly string[];
 }
 
 interface FieldState {
@@ -123,6 +125,24 @@ export class PromptController {
     this.refresh();
   }
 
+  /**
+   * The page's address changed without a load (a single-page app moved on): it is another page, so
+   * what was dismissed on the last one is shown again (what is quiet on a record comes with setRecordQuiet).
+   */
+  addressChanged(): void {
+    if (!this.dismissed.size) return;
+    this.dismissed.clear();
+    this.lastKey = null;
+  }
+
+  /** The record shown changed, or what is quiet on it did: these ids stay quiet. */
+  setRecordQuiet(ids: readonly string[]): void {
+    if (ids.join(',') === (this.settings.recordQuiet ?? []).join(',') && this.lastKey !== null) return;
+    this.settings = { ...this.settings, recordQuiet: [...ids] };
+    this.lastKey = null;
+    this.refresh();
+  }
+
   snoozeLocally(id: string, until: number): void {
     this.settings.quiet = { ...this.settings.quiet, [id]: until };
     this.lastKey = null;
@@ -153,6 +173,7 @@ export class PromptController {
     const now = Date.now();
     const quiet = new Map<string, number>(Object.entries(this.settings.quiet));
     for (const [id, until] of this.dismissed) quiet.set(id, Math.max(until, quiet.get(id) ?? 0));
+    for (const id of this.settings.recordQuiet ?? []) quiet.set(id, Infinity);
     let url = '';
     try {
       url = ed.el.ownerDocument.defaultView?.top?.location.href ?? '';

@@ -2,14 +2,15 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { isToBG, sendToTab, type FeedbackAction, type PageConfig, type PromptAction, type PromptTriggers, type Replies, type ToBG } from '../platform/messages.ts';
 import { onPolicyChanged, onSettingsChanged, readEffective, readPolicy, readQuiet, readSettings, setQuiet, updateSettings } from '../platform/settings-store.ts';
-import { dayKey, quietItem, seenTodayItem, tabPromptsItem } from '../platform/storage-items.ts';
-import { openLearningPoint } from '../platform/navigation.ts';
+import { dayKey, quietItem, recordMemoryItem, seenTodayItem, tabPromptsItem } from '../platform/storage-items.ts';
+import { openLearningPoint, openReflection } from '../platform/navigation.ts';
 import { noAccessProblem, syncSiteScripts } from '../platform/sites.ts';
 import { welcomeOnInstalled } from '../platform/welcome.ts';
 import { compactFor, indexSource, localCards, type PageSets } from '../platform/page-sets.ts';
 import { siteState, normaliseOrigin, mergeSettings, parsePolicy } from '../core/settings/settings.ts';
 import type { PromptSet } from '../core/schema/prompt-set.ts';
 import { isPromptId } from '../core/cards.ts';
+import { cleanReason, countFor, expireRecordsNow, quietOnRecordNow, recordFor, USAGE_EVENT_OF } from '../platform/usage-events.ts';
 import defaultSetJson from '../content/prompt-sets/default.json';
 
 /** The built-in set as pages need it: managers' notes stripped. */
@@ -22,6 +23,11 @@ const BUILT_IN: PromptSet = {
 const tabPrompts = new Map<number, Map<number, string[]>>();
 /** Per tab and frame, the set-qualified trigger ids that fired per prompt id (derived facts only). */
 const tabTriggers = new Map<number, Map<number, PromptTriggers>>();
+/**
+ * Per tab, the triggers last seen firing for each prompt id, kept after the prompt leaves the page:
+ * a choice made on a prompt (counted per trigger) arrives after the page has reported it gone.
+ */
+const lastTriggers = new Map<number, Map<string, string[]>>();
 
 export default defineBackground({
   type: 'module',
@@ -33,6 +39,7 @@ export default defineBackground({
     browser.tabs.onRemoved.addListener((tabId) => {
       tabPrompts.delete(tabId);
       tabTriggers.delete(tabId);
+      lastTriggers.delete(tabId);
       void tabPromptsItem(tabId)
         .removeValue()
         .catch(() => {});
@@ -50,11 +57,23 @@ export default defineBackground({
     onSettingsChanged(() => configChanged(true));
     onPolicyChanged(() => configChanged(true));
     quietItem.watch(() => configChanged(false));
+    // a prompt quiet on a record now (here or in another tab), or the memory forgotten: pages ask again
+    recordMemoryItem.watch(() => configChanged(false));
+    // a tab's address changed without a load (a single-page app moved to another record): every frame
+    // asks again (the top frame notices by itself too; frames inside it cannot see the top's address)
+    browser.tabs.onUpdated?.addListener((tabId, info) => {
+      if (info.url && tabPrompts.has(tabId)) void sendToTab(tabId, { type: 'bg:config' });
+    });
     browser.runtime.onInstalled.addListener((details) => {
       void resync();
       void welcomeOnInstalled(details).catch(() => {}); // a user's own install: the welcome page (platform/welcome.ts)
     });
-    browser.runtime.onStartup?.addListener(() => void resync());
+    browser.runtime.onStartup?.addListener(() => {
+      void resync();
+      void readSettings()
+        .then(expireRecordsNow)
+        .catch(() => {});
+    });
     if (browser.sidePanel) {
       void browser.sidePanel.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => {});
     }
@@ -93,6 +112,7 @@ async function handle(msg: ToBG, sender: { tab?: { id?: number; url?: string }; 
         index: indexSource(pageSets(eff)),
         localCards: localCards([...eff.managedSets, ...s.localSets]),
         quiet: await readQuiet(),
+        recordQuiet: await quietOnRecordNow(url, s),
       };
       return config;
     }
@@ -107,8 +127,19 @@ async function handle(msg: ToBG, sender: { tab?: { id?: number; url?: string }; 
       if (!trigs) tabTriggers.set(tabId, (trigs = new Map()));
       const frameId = sender.frameId ?? 0;
       const ids = msg.ids.filter(isPromptId).slice(0, 20);
+      const before = frames.get(frameId) ?? [];
       frames.set(frameId, ids);
       trigs.set(frameId, cleanTriggers(ids, msg.triggers));
+      let last = lastTriggers.get(tabId);
+      if (!last) lastTriggers.set(tabId, (last = new Map()));
+      for (const [id, q] of Object.entries(trigs.get(frameId)!)) {
+        if (!q.length) continue;
+        last.delete(id);
+        last.set(id, q);
+      }
+      while (last.size > 100) last.delete(last.keys().next().value!);
+      // counted as shown when it appears in this frame (not again while it stays on show), once the panel has been told
+      const appeared = ids.filter((id) => !before.includes(id)).map((id) => ({ id, triggers: trigs.get(frameId)![id] ?? [] }));
       const all = [...new Set([...frames.values()].flat())];
       const triggers: PromptTriggers = {};
       for (const t of trigs.values()) for (const [id, q] of Object.entries(t)) triggers[id] = [...new Set([...(triggers[id] ?? []), ...q])];
@@ -118,19 +149,31 @@ async function handle(msg: ToBG, sender: { tab?: { id?: number; url?: string }; 
         .catch(() => {});
       await noteSeenToday(ids);
       await updateBadge(tabId, frames);
+      await countFor('shown', appeared, pageSetsOf);
       return true;
     }
     case 'cs:open':
     case 'ui:open':
+      if (msg.type === 'cs:open' && isPromptId(msg.id)) await countFor('opened', [{ id: msg.id, triggers: await triggersInTab(sender.tab?.id, msg.id) }], pageSetsOf);
       await openLearningPoint(msg.id, msg.where, sender.tab?.id);
       return true;
-    case 'cs:feedback':
-      await storeFeedback(msg.id, msg.action);
+    case 'cs:reflect':
+      // a page asks: only a prompt id of the library opens a pre-filled page (anything else, the log)
+      await openReflection(isPromptId(msg.id) ? msg.id : '', sender.tab?.id);
+      if (isPromptId(msg.id)) await countFor('reflected', [{ id: msg.id, triggers: await triggersInTab(sender.tab?.id, msg.id) }], pageSetsOf);
       return true;
+    case 'cs:feedback':
+      if (!isPromptId(msg.id) || !PROMPT_ACTIONS.includes(msg.action)) return true;
+      if (msg.action !== 'dismiss') await storeFeedback(msg.id, msg.action);
+      await afterAction(msg.id, msg.action, msg.reason, sender.tab?.url ?? sender.url ?? '', sender.tab?.id);
+      return true;
+    case 'cs:record':
+      return quietOnRecordNow(sender.tab?.url ?? sender.url ?? '', (await readEffective()).settings);
     case 'ui:prompt-action':
       // from the side panel: stored as the page's own choice would be, then the tab's dock follows
       if (!isPromptId(msg.id) || typeof msg.tabId !== 'number' || !PROMPT_ACTIONS.includes(msg.action)) return true;
       if (msg.action !== 'dismiss') await storeFeedback(msg.id, msg.action);
+      await afterAction(msg.id, msg.action, msg.reason, await browser.tabs.get(msg.tabId).then((t) => t?.url ?? '', () => ''), msg.tabId);
       await sendToTab(msg.tabId, { type: 'bg:prompt-action', id: msg.id, action: msg.action });
       return true;
     case 'ui:tab-prompts': {
@@ -174,6 +217,29 @@ async function storeFeedback(id: string, action: FeedbackAction): Promise<void> 
   } else if (action === 'not-relevant') {
     await updateSettings((s) => ({ ...s, notRelevant: { ...s.notRelevant, [id]: (s.notRelevant[id] ?? 0) + 1 } }));
   }
+}
+
+/** The page sets now (for the counts' set versions). */
+const pageSetsOf = async () => pageSets(await readEffective());
+
+/** The set-qualified trigger ids that fired for a prompt in a tab (any frame), as last reported (after a restart: as stored). */
+async function triggersInTab(tabId: number | undefined, id: string): Promise<string[]> {
+  if (tabId === undefined) return [];
+  const known = lastTriggers.get(tabId)?.get(id);
+  if (known) return known;
+  return tabPromptsItem(tabId)
+    .getValue()
+    .then((v) => v.triggers[id] ?? [])
+    .catch(() => []);
+}
+
+/**
+ * After a choice on a prompt (in the page or the side panel): counted, and a dismiss or "not relevant"
+ * keeps it quiet on the record the tab shows (read from the tab's address here; the id goes no further).
+ */
+async function afterAction(id: string, action: PromptAction, reason: unknown, url: string, tabId: number | undefined): Promise<void> {
+  await countFor(USAGE_EVENT_OF[action], [{ id, triggers: await triggersInTab(tabId, id) }], pageSetsOf, action === 'not-relevant' ? cleanReason(reason) : undefined);
+  if (action === 'dismiss' || action === 'not-relevant') await recordFor(url, (await readEffective()).settings, id);
 }
 
 /** Only trigger ids for the prompts on show, shaped "setId/triggerId", a few per prompt. */

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { PromptCard } from '../core/cards.ts';
 import type { Surface } from '../core/settings/settings.ts';
+import type { NotRelevantReason } from '../core/usage/counts.ts';
 
 /**
  * Where a page gets its compiled prompt sets (core/matcher/compact.ts) — never by compiling them:
@@ -29,11 +30,18 @@ export interface PageConfig {
   localCards: PromptCard[];
   /** Prompt id → time (ms) until which it stays quiet (snoozed). */
   quiet: Record<string, number>;
+  /**
+   * Prompt ids quiet on the record this page shows (dismissed or "not relevant" there before): the
+   * background reads the record from the tab's address and keeps its id and key to itself.
+   */
+  recordQuiet?: string[];
 }
 
 export type FeedbackAction = 'snooze-hour' | 'snooze-today' | 'not-relevant';
 /** What the practitioner can do to a prompt on show: dismiss it here, or give feedback (stored). */
 export type PromptAction = 'dismiss' | FeedbackAction;
+/** Why "not relevant", when the practitioner says: a code (core/usage/counts.ts REASONS), never text. */
+export type { NotRelevantReason };
 
 /**
  * Per prompt id on show, the set-qualified ids ("setId/triggerId") of the triggers that fired for it:
@@ -46,7 +54,12 @@ export type CStoBG =
   | { type: 'cs:index'; hash: string }
   | { type: 'cs:prompts'; ids: string[]; triggers?: PromptTriggers }
   | { type: 'cs:open'; id: string; where: 'library' | 'panel' }
-  | { type: 'cs:feedback'; id: string; action: FeedbackAction };
+  /** "Reflect on this": open the reflection page for this learning point in a new tab (the id only, never text). */
+  | { type: 'cs:reflect'; id: string }
+  /** A choice made on a prompt in the page: dismiss (counted, and remembered on this record), a snooze, or "not relevant" (with an optional reason). */
+  | { type: 'cs:feedback'; id: string; action: PromptAction; reason?: NotRelevantReason }
+  /** The page's address changed (a single-page app): which prompt ids are quiet on the record it shows now. */
+  | { type: 'cs:record' };
 
 export type UItoBG =
   | { type: 'ui:tab-prompts'; tabId: number }
@@ -54,7 +67,7 @@ export type UItoBG =
   | { type: 'ui:pause-everywhere'; paused: boolean }
   | { type: 'ui:open'; id: string; where: 'library' | 'panel' }
   /** The side panel acted on a prompt on show in a tab: stored like the page's own feedback, then passed to the tab. */
-  | { type: 'ui:prompt-action'; tabId: number; id: string; action: PromptAction };
+  | { type: 'ui:prompt-action'; tabId: number; id: string; action: PromptAction; reason?: NotRelevantReason };
 
 export type BGtoCS = { type: 'bg:toggle' } | { type: 'bg:config' } | { type: 'bg:prompt-action'; id: string; action: PromptAction };
 
@@ -64,7 +77,10 @@ export interface Replies {
   'cs:index': { hash: string; data: string } | null;
   'cs:prompts': true;
   'cs:open': true;
+  'cs:reflect': true;
   'cs:feedback': true;
+  /** Prompt ids quiet on the record the sending tab shows (empty when it shows none). */
+  'cs:record': string[];
   'ui:tab-prompts': string[];
   'ui:site': { ok: boolean; error?: string };
   'ui:pause-everywhere': true;

@@ -2,7 +2,7 @@
  * Prompt sets on this browser: the user's own (edit, export, delete, new) and the organisation's
  * (read-only). Props in, callbacks out.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PromptSet } from '../../core/schema/prompt-set.ts';
 import type { KeptSet } from '../../core/settings/settings.ts';
 import { LIMITS } from '../../core/schema/prompt-set.ts';
@@ -22,6 +22,8 @@ export interface LocalSetsProps {
   onSave(originalId: string | null, set: PromptSet): Promise<string[]>;
   onDelete(id: string): Promise<string[]>;
   onExport(set: PromptSet): void;
+  /** Open the editor on this set, at this trigger (a link from the team report); a new `key` opens it again. */
+  openAt?: { set: string; trigger: string; key: number } | null;
 }
 
 function counts(s: PromptSet): string {
@@ -30,8 +32,12 @@ function counts(s: PromptSet): string {
   return `${t} ${t === 1 ? 'trigger' : 'triggers'}, ${p} local ${p === 1 ? 'prompt' : 'prompts'}`;
 }
 
-export function LocalSets({ localSets, keptSets = [], managedSets, locked, knownIds, reservedIds, onSave, onDelete, onExport }: LocalSetsProps) {
-  const [editing, setEditing] = useState<{ originalId: string | null; draft: SetDraft; key: number } | null>(null);
+export function LocalSets({ localSets, keptSets = [], managedSets, locked, knownIds, reservedIds, onSave, onDelete, onExport, openAt }: LocalSetsProps) {
+  const [editing, setEditing] = useState<{ originalId: string | null; draft: SetDraft; key: number; focusTrigger?: string } | null>(null);
+  useEffect(() => {
+    const s = openAt && !locked ? localSets.find((x) => x.id === openAt.set) : undefined;
+    if (s && openAt) setEditing({ originalId: s.id, draft: draftFromSet(s), key: openAt.key, focusTrigger: openAt.trigger });
+  }, [openAt?.key]);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const taken = (except: string | null) => new Set([...reservedIds, ...keptSets.map((s) => s.id), ...localSets.map((s) => s.id).filter((id) => id !== except)]);
@@ -141,6 +147,7 @@ export function LocalSets({ localSets, keptSets = [], managedSets, locked, known
               originalId={editing.originalId}
               knownIds={knownIds}
               takenSetIds={editorTaken}
+              focusTrigger={editing.focusTrigger}
               onSave={async (set) => {
                 const errs = await onSave(editing.originalId, set);
                 if (!errs.length) setEditing(null);

@@ -3,7 +3,7 @@
  * test bench. Props in, callbacks out: every read and write goes through `platform`, so tests pass
  * a fake. Every write is one whole, validated settings object (nothing saved half-way).
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { OptionsPlatform } from '../../platform/options-platform.ts';
 import type { Notice } from '../../platform/settings-store.ts';
 import type { Effective, Kept, Settings } from '../../core/settings/settings.ts';
@@ -22,21 +22,46 @@ import {
   type ImportPreview,
 } from '../../core/prompt-sets/io.ts';
 import { sectionOf } from '../../content/library/catalogue.ts';
+import { expandPhrases } from '../../core/schema/concepts.ts';
 import { builtInSet, knownPromptIds, titleOf } from './catalogue.ts';
 import { downloadText, type Download } from './download.ts';
 import { ImportPanel, type ApplyOutcome } from './ImportPanel.tsx';
 import { applyImport, undoImport } from './import-actions.ts';
 import { LocalSets } from './LocalSets.tsx';
+import type { UsagePlatform } from '../../platform/usage-ui.ts';
+import { YourUse } from './usage/YourUse.tsx';
+import { TeamReport } from './usage/TeamReport.tsx';
+import { tuneHash, tuneRouteOf, type TuneRoute } from './usage/tune-route.ts';
 
 export interface OptionsAppProps {
   platform: OptionsPlatform;
   /** Saves a file on this machine (tests pass a fake to see the text). */
   download?: Download;
+  /** The worker's own counts and the per-record memory ("Your prompt use"); absent: the section is not shown. */
+  usage?: UsagePlatform;
+  /** What the organisation allows: keeping counts, and exporting them (both on unless switched off). */
+  usagePolicy?: { counts?: boolean; export?: boolean };
+}
+
+/** Follows `location.hash` for the tuning routes (`#edit/<set>/<trigger>`, `#bench/<set>/<trigger>`): a new key on every change. */
+function useTuneRoute(): (TuneRoute & { key: number }) | null {
+  const read = () => {
+    const r = tuneRouteOf(location.hash);
+    return r ? { ...r, key: Date.now() } : null;
+  };
+  const [route, setRoute] = useState(read);
+  useEffect(() => {
+    const on = () => setRoute(read());
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
 }
 
 const ORG = ' — set by your organisation';
 
-export function OptionsApp({ platform, download = downloadText }: OptionsAppProps) {
+export function OptionsApp({ platform, download = downloadText, usage, usagePolicy = {} }: OptionsAppProps) {
+  const route = useTuneRoute();
   const [eff, setEff] = useState<Effective | null>(null);
   const [user, setUser] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -222,7 +247,9 @@ export function OptionsApp({ platform, download = downloadText }: OptionsAppProp
           );
         })}
       </ul>
+      {route && <TuneNotice route={route} sets={benchSets} localIds={locked.has('localSets') ? [] : eff.settings.localSets.map((s) => s.id)} />}
       <LocalSets
+        openAt={route?.to === 'edit' ? route : null}
         localSets={eff.settings.localSets}
         keptSets={kept?.newerSets ?? []}
         managedSets={eff.managedSets}
@@ -253,7 +280,17 @@ export function OptionsApp({ platform, download = downloadText }: OptionsAppProp
           }
         }}
       />
-      <TestBench sets={benchSets} disabled={eff.settings.disabledPrompts} max={eff.settings.maxPrompts} />
+      <TestBench sets={benchSets} disabled={eff.settings.disabledPrompts} max={eff.settings.maxPrompts} prefill={route?.to === 'bench' ? route : null} />
+      {usage && (
+        <YourUse
+          usage={usage}
+          download={download}
+          titleOf={(id) => titleOf(id, eff.settings.localSets)}
+          exportAllowed={usagePolicy.export !== false}
+          countsOn={usagePolicy.counts !== false}
+        />
+      )}
+      <TeamReport sets={benchSets} titleOf={(id) => titleOf(id, eff.settings.localSets)} />
     </div>
   );
 }
@@ -335,8 +372,66 @@ function Sites({
   );
 }
 
-function TestBench({ sets, disabled, max }: { sets: PromptSet[]; disabled: string[]; max: number }) {
+/** What a tuning link did: the editor or bench opened on the trigger, or why the editor could not be. */
+function TuneNotice({ route, sets, localIds }: { route: TuneRoute & { key: number }; sets: PromptSet[]; localIds: string[] }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const set = sets.find((s) => s.id === route.set);
+  const found = !!set?.triggers.some((t) => t.id === route.trigger);
+  const editable = localIds.includes(route.set) && found;
+  useEffect(() => {
+    // the editor and the bench take focus themselves; otherwise this explanation does
+    if (!found || (route.to === 'edit' && !editable)) heading.current?.focus();
+  }, [route.key]);
+  const name = set ? `“${set.name}”` : `“${route.set}”`;
+  return (
+    <section class="notice" aria-labelledby="h-tune">
+      <h2 id="h-tune" tabIndex={-1} ref={heading}>
+        Tuning trigger {route.trigger}
+      </h2>
+      {!found ? (
+        <p>
+          There is no trigger {route.trigger} in a prompt set {name} on this browser: the count files may come from a set that is not installed
+          here, or from an older version of it.
+        </p>
+      ) : route.to === 'bench' ? (
+        <p>The test bench below is filled with the phrases of trigger {route.trigger} from {name}.</p>
+      ) : editable ? (
+        <p>The set editor below is open on trigger {route.trigger} of {name}.</p>
+      ) : (
+        <p>
+          Trigger {route.trigger} is in {name}, which is {route.set === builtInSet.id ? 'built in' : 'set by your organisation'}, so it cannot be
+          edited here. You can <a href={tuneHash('bench', route.set, route.trigger)}>try it in the test bench</a>, or switch off the learning points
+          it leads to under Built-in prompts.
+        </p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Sample text that fires a trigger: its first few phrases (concepts spelled out, quotes dropped), each
+ * with one phrase of every "must also mention" list beside it.
+ */
+export function sampleFor(t: PromptSet['triggers'][number], concepts?: PromptSet['concepts']): string {
+  const words = (list: readonly string[]) => expandPhrases(list, concepts).map((p) => p.replace(/"/g, ''));
+  const also = (t.all ?? []).map((g) => words(g)[0]).filter((p): p is string => !!p);
+  return `${words(t.any)
+    .slice(0, 3)
+    .map((p) => [p, ...also].join(' '))
+    .join('. ')}.`;
+}
+
+function TestBench({ sets, disabled, max, prefill }: { sets: PromptSet[]; disabled: string[]; max: number; prefill?: (TuneRoute & { key: number }) | null }) {
   const [text, setText] = useState('');
+  const area = useRef<HTMLTextAreaElement>(null);
+  const set = prefill ? sets.find((s) => s.id === prefill.set) : undefined;
+  const trigger = prefill ? set?.triggers.find((t) => t.id === prefill.trigger) : undefined;
+  useEffect(() => {
+    if (!trigger) return;
+    setText(sampleFor(trigger, set?.concepts));
+    area.current?.scrollIntoView?.({ block: 'center' });
+    area.current?.focus();
+  }, [prefill?.key, !!trigger]);
   const index = useMemo(() => compile(sets, { disabled: new Set(disabled) }), [sets, disabled]);
   const results = useMemo(() => matchText(index, text, {}, { maxPrompts: max }), [index, text, max]);
   const local = sets.slice(1);
@@ -346,7 +441,7 @@ function TestBench({ sets, disabled, max }: { sets: PromptSet[]; disabled: strin
       <p class="muted">Paste sample text (not real case notes) to see which prompts would appear and why. Uses the same engine as the page; nothing is stored.</p>
       <label>
         Sample text
-        <textarea value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+        <textarea ref={area} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
       </label>
       <ol class="bench-result" aria-live="polite" aria-label="Prompts that would appear">
         {results.map((r) => (

@@ -3,7 +3,7 @@
  * next to its field and listed in full); Save stays disabled while anything is wrong, and saving
  * hands the whole set to the caller at once. Props in, callbacks out.
  */
-import { useMemo, useState, useId } from 'preact/hooks';
+import { useEffect, useMemo, useState, useId } from 'preact/hooks';
 import type { PromptSet } from '../../core/schema/prompt-set.ts';
 import { LIMITS } from '../../core/schema/prompt-set.ts';
 import {
@@ -29,13 +29,15 @@ export interface SetEditorProps {
   /** Save the whole set; resolves to problems (empty when saved). */
   onSave(set: PromptSet): Promise<string[]>;
   onCancel(): void;
+  /** A trigger id to bring into view and focus on opening (a link from the team report). */
+  focusTrigger?: string;
 }
 
 const MAX_LEADS = 10;
 const isWordsProblem = (m: string) => m.startsWith('words:') || m.startsWith('the number of words');
 const MAX_ALL = 5;
 
-export function SetEditor({ initial, originalId, knownIds, takenSetIds, onSave, onCancel }: SetEditorProps) {
+export function SetEditor({ initial, originalId, knownIds, takenSetIds, onSave, onCancel, focusTrigger }: SetEditorProps) {
   const uid = useId();
   const [draft, setDraft] = useState<SetDraft>(initial);
   const [saveProblems, setSaveProblems] = useState<string[]>([]);
@@ -44,6 +46,12 @@ export function SetEditor({ initial, originalId, knownIds, takenSetIds, onSave, 
   const problems = result.ok ? [] : result.problems;
   const fp = (key: string, noun?: string) => fieldProblems(problems, key, noun);
   const idOf = (...parts: (string | number)[]) => `${uid}-${parts.join('-')}`;
+  useEffect(() => {
+    const i = focusTrigger === undefined ? -1 : initial.triggers.findIndex((t) => t.id.trim() === focusTrigger);
+    const el = i < 0 ? null : document.getElementById(idOf('t', i, 'id'));
+    el?.scrollIntoView?.({ block: 'center' });
+    el?.focus();
+  }, []);
 
   const patch = (p: Partial<SetDraft>) => setDraft((d) => ({ ...d, ...p }));
   const patchTrigger = (i: number, p: Partial<TriggerDraft>) =>

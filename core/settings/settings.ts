@@ -4,6 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { PromptSetSchema, type PromptSet, LIMITS, PROMPT_SET_VERSION } from '../schema/prompt-set.ts';
+import { RecordPatternsSchema } from '../usage/record-schema.ts';
+import type { RecordPattern } from '../usage/record.ts';
 
 export const SETTINGS_VERSION = 2;
 
@@ -31,6 +33,11 @@ export const SettingsSchema = z.object({
   localSets: z.array(PromptSetSchema).check(z.maxLength(LIMITS.sets)),
   /** "Not relevant" presses, kept only as local counts per prompt id. */
   notRelevant: z.record(z.string().check(z.maxLength(LIMITS.idChars)), z.number().check(z.int(), z.gte(0))),
+  /**
+   * How many days a prompt dismissed (or marked not relevant) on a record stays quiet on that record.
+   * Optional, added within version 2: absent means DEFAULT_EXPIRY_DAYS (90, core/usage/keys.ts).
+   */
+  recordMemoryDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(730))),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -240,6 +247,12 @@ const POLICY_SHAPE = {
   pausedEverywhere: z.optional(z.boolean()),
   /** Open the welcome page on install even when installed by policy (true), or never (false). Not a setting: nothing to lock. */
   welcomeOnInstall: z.optional(z.boolean()),
+  /** false: no usage counts are kept at all (core/usage/counts.ts). Absent or true: counts are kept, locally. Not a setting. */
+  usageCounts: z.optional(z.boolean()),
+  /** false: the worker cannot export their counts as a file. Absent or true: they can (opt-in, previewed). Not a setting. */
+  usageExport: z.optional(z.boolean()),
+  /** Where the record id is in a page address, per site (core/usage/record.ts); absent: the default patterns. */
+  recordPatterns: z.optional(RecordPatternsSchema),
   /** Settings the user cannot change. Keys set above are locked too. */
   locked: z.optional(z.array(z.enum(LOCKABLE))),
 };
@@ -299,6 +312,18 @@ export function parsePolicy(raw: unknown): { policy: Policy; managedSets: Prompt
     else problems.push(...formatIssues(p.error.issues).map((m) => `policy promptSets[${i}].${m}`));
   });
   return { policy: r.data, managedSets, problems };
+}
+
+/** What a policy says about usage counts, their export and where record ids are (all on, default patterns, when it says nothing). */
+export interface UsagePolicy {
+  counts: boolean;
+  export: boolean;
+  recordPatterns: RecordPattern[];
+}
+export function usagePolicy(rawPolicy: unknown): UsagePolicy {
+  const { policy } = parsePolicy(rawPolicy);
+  const counts = policy.usageCounts !== false;
+  return { counts, export: counts && policy.usageExport !== false, recordPatterns: policy.recordPatterns ?? [] };
 }
 
 /** defaults < user < managed. Pure. */

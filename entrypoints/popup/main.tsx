@@ -1,19 +1,18 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { EXAMPLE_SEARCHES, loadIndex, search, storedDoc } from '../../core/search/search.ts';
+import { EXAMPLE_SEARCHES, storedDoc } from '../../core/search/search.ts';
 import { isPromptId } from '../../core/cards.ts';
-import { indexJson, sections } from 'virtual:search-index';
+import { preloadFullIndex, searchLoaded, sections, wordIndex } from '../../platform/search-index.ts';
 import { SearchBox, type Suggestion } from '../../components/SearchBox.tsx';
 import { SiteSwitch } from '../../components/SiteSwitch.tsx';
 import { changeSite } from '../../platform/sites.ts';
 import { sendToBackground } from '../../platform/messages.ts';
 import type { siteState } from '../../core/settings/settings.ts';
-import { openLearningPoint, pushRecent, readRecent } from '../../platform/navigation.ts';
+import { openLearningPoint, openReflection, pushRecent, readRecent } from '../../platform/navigation.ts';
 
-const index = loadIndex(indexJson);
 const toSuggestion = (id: string): Suggestion | null => {
-  const d = storedDoc(index, id);
+  const d = storedDoc(wordIndex(), id);
   return d ? { id, title: d.title, section: d.section } : null;
 };
 
@@ -21,6 +20,14 @@ function Popup() {
   const [tabPrompts, setTabPrompts] = useState<Suggestion[]>([]);
   const [recent, setRecent] = useState<Suggestion[]>([]);
   const [site, setSite] = useState<{ origin: string; state: ReturnType<typeof siteState>; locked: boolean } | null>(null);
+  // the search box paints first; then the word index (one-word queries, titles), then the phrase index when idle
+  const [indexed, setIndexed] = useState<'none' | 'words' | 'all'>('none');
+  useEffect(() => {
+    wordIndex();
+    setIndexed('words');
+    void preloadFullIndex().then(() => setIndexed('all'));
+  }, []);
+  const run = useCallback((q: string, s: string) => (indexed === 'none' ? [] : (searchLoaded(q, { section: s || undefined }, () => setIndexed('all')) ?? [])), [indexed]);
 
   const load = async () => {
     // ?tab=N: the popup opened as a page for a given tab (keyboard users, tests); else the active tab
@@ -52,7 +59,7 @@ function Popup() {
         onResults={(n) => {
           if (n > 0 && !performance.getEntriesByName('pp:first-result').length) performance.mark('pp:first-result');
         }}
-        run={(q, s) => search(index, q, { section: s || undefined })}
+        run={run}
         sections={sections}
         tabPrompts={tabPrompts}
         recent={recent}
@@ -64,6 +71,12 @@ function Popup() {
           window.close();
         }}
         onClose={() => window.close()}
+        // learning points and wider messages (not themes, context or key data): the reflection page, pre-filled, in a new tab
+        canReflect={(id, kind) => isPromptId(id) && (kind === undefined || kind === 'learning-point' || kind === 'wider-message')}
+        onReflect={async (id) => {
+          await openReflection(id);
+          window.close();
+        }}
       />
       {site && <SiteSwitch origin={site.origin} state={site.state} locked={site.locked} onAction={(a) => changeSite(site.origin, a)} onChanged={load} />}
       <nav class="links">

@@ -40,15 +40,19 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   const paint = paintSurface({
     libraryHref: libraryUrl,
     open: (id) => send({ type: 'cs:open', id, where: config!.surface === 'chip' ? 'library' : 'panel' }),
-    dismiss: (id) => controller.dismiss(id),
+    dismiss: (id) => {
+      controller.dismiss(id);
+      send({ type: 'cs:feedback', id, action: 'dismiss' });
+    },
     snooze: (id, span) => {
       controller.snoozeLocally(id, snoozeEnd(span));
       send({ type: 'cs:feedback', id, action: `snooze-${span}` });
     },
-    notRelevant: (id) => {
+    notRelevant: (id, reason) => {
       controller.dismiss(id);
-      send({ type: 'cs:feedback', id, action: 'not-relevant' });
+      send({ type: 'cs:feedback', id, action: 'not-relevant', ...(reason ? { reason } : {}) });
     },
+    reflect: (id) => send({ type: 'cs:reflect', id }),
   });
   const overlay = new Overlay({ win: window, css: SURFACE_CSS, signal, paint, changed: (ids, triggers) => send({ type: 'cs:prompts', ids, triggers }) });
   const controller = new PromptController({
@@ -67,6 +71,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   };
   apply(config);
   controller.start();
+  followAddress(ctx, controller);
 
   const onMessage = (msg: unknown) => {
     if (signal.aborted || !isBGtoCS(msg)) return;
@@ -79,4 +84,30 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}
+
+/**
+ * A single-page app moving to another record (pushState, replaceState, back and forward, the hash):
+ * ask the background which prompts are quiet on the record shown now. The background reads the record
+ * from the tab's address itself; nothing about it is sent from here, and only prompt ids come back.
+ */
+function followAddress(ctx: ContentScriptContext, controller: PromptController): void {
+  let address = location.href;
+  const check = () => {
+    if (ctx.signal.aborted || location.href === address) return;
+    address = location.href;
+    controller.addressChanged();
+    void sendToBackground({ type: 'cs:record' })
+      .then((ids) => {
+        if (!ctx.signal.aborted && Array.isArray(ids)) controller.setRecordQuiet(ids.filter((x): x is string => typeof x === 'string'));
+      })
+      .catch(() => {});
+  };
+  ctx.addEventListener(window, 'popstate', check);
+  ctx.addEventListener(window, 'hashchange', check);
+  // pushState and replaceState fire no event a content script hears: the Navigation API's entry change
+  // where there is one (Chromium), otherwise WXT's watcher (it compares the address once a second)
+  const nav = (window as unknown as { navigation?: EventTarget }).navigation;
+  if (nav && typeof nav.addEventListener === 'function') ctx.addEventListener(nav, 'currententrychange', check);
+  else ctx.addEventListener(window, 'wxt:locationchange', check);
 }

@@ -1,6 +1,7 @@
 /** The overlay's painter: renders the Preact prompt surface into the overlay's shadow root. */
 import { render } from 'preact';
 import type { SnoozeSpan } from '../../dom/controller.ts';
+import type { NotRelevantReason } from '../../platform/messages.ts';
 import type { Overlay, OverlayView } from '../../dom/overlay.ts';
 import { PromptSurface, countLabel } from '../../components/PromptSurface.tsx';
 
@@ -12,7 +13,10 @@ export interface SurfaceActions {
   open(id: string): void;
   dismiss(id: string): void;
   snooze(id: string, span: SnoozeSpan): void;
-  notRelevant(id: string): void;
+  /** "Not relevant", with the reason the practitioner chose (a code), if any. */
+  notRelevant(id: string, reason?: NotRelevantReason): void;
+  /** Ask the background to open the reflection page for this learning point (the id only). */
+  reflect(id: string): void;
 }
 
 export function paintSurface(actions: SurfaceActions) {
@@ -32,6 +36,11 @@ export function paintSurface(actions: SurfaceActions) {
         onDismiss={actions.dismiss}
         onSnooze={actions.snooze}
         onNotRelevant={actions.notRelevant}
+        onReflect={(id) => {
+          // the list closes and the field gets focus and selection back before the new tab opens
+          overlay.handOff();
+          actions.reflect(id);
+        }}
       />,
       root,
     );

@@ -7,21 +7,20 @@
  * sections; and the popup's search.
  */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { indexJson, sections } from 'virtual:search-index';
 import cards from 'virtual:prompt-cards';
-import { loadIndex, search, storedDoc } from '../../core/search/search.ts';
+import { storedDoc } from '../../core/search/search.ts';
+import { preloadFullIndex, searchLoaded, sections, wordIndex } from '../../platform/search-index.ts';
 import type { PromptCard } from '../../core/cards.ts';
 import { explainTrigger, type SetForWhy } from '../../core/prompt-sets/trigger-why.ts';
 import { SearchBox, type Suggestion } from '../../components/SearchBox.tsx';
 import { PanelPrompts, SectionLinks, SeenToday, type PanelPrompt } from '../../components/PanelPrompts.tsx';
-import { libraryUrl, openLearningPoint, pushRecent, readRecent } from '../../platform/navigation.ts';
-import { sectionUrl } from '../../platform/links.ts';
+import { libraryUrl, openLearningPoint, openReflection, pushRecent, readRecent } from '../../platform/navigation.ts';
+import { reflectUrl, sectionUrl } from '../../platform/links.ts';
 import { sendToBackground } from '../../platform/messages.ts';
 import { dayKey, recentItem, seenTodayItem, tabPromptsItem, type StoredItem, type TabPrompts } from '../../platform/storage-items.ts';
 
-const index = loadIndex(indexJson);
 /** The catalogue's cards (built from content/library/catalogue.ts at build time), by id. */
 const libraryCards = new Map(cards.map((c) => [c.id, c]));
 
@@ -93,7 +92,7 @@ function useSets(): { sets: SetForWhy[]; localCards: PromptCard[] } {
 }
 
 const toSuggestion = (id: string): Suggestion | null => {
-  const d = storedDoc(index, id);
+  const d = storedDoc(wordIndex(), id);
   return d ? { id, title: d.title, section: d.section } : null;
 };
 const open = (id: string) => void pushRecent(id);
@@ -106,6 +105,10 @@ function Panel() {
   const [recent, setRecent] = useState<Suggestion[]>([]);
   useEffect(() => void readRecent().then((ids) => setRecent(ids.map(toSuggestion).filter((s): s is Suggestion => !!s))), [recentIds]);
   const { sets, localCards } = useSets();
+  // the phrase index (multi-word queries) loads when the panel is idle, or when a query first needs it
+  const [phrases, setPhrases] = useState(false);
+  useEffect(() => void preloadFullIndex().then(() => setPhrases(true)), []);
+  const run = useCallback((q: string, s: string) => searchLoaded(q, { section: s || undefined }, () => setPhrases(true)) ?? [], [phrases]);
   const cardOf = (id: string) => libraryCards.get(id) ?? localCards.find((c) => c.id === id);
 
   const shown: PanelPrompt[] = (tab?.ids ?? []).flatMap((id) => {
@@ -122,14 +125,15 @@ function Panel() {
         key={tabId}
         prompts={shown}
         libraryHref={libraryUrl}
+        reflectHref={reflectUrl}
         onOpen={open}
-        onAction={(id, action) => {
-          if (tabId !== undefined) void sendToBackground({ type: 'ui:prompt-action', tabId, id, action }).catch(() => {});
+        onAction={(id, action, reason) => {
+          if (tabId !== undefined) void sendToBackground({ type: 'ui:prompt-action', tabId, id, action, ...(reason ? { reason } : {}) }).catch(() => {});
         }}
       />
       <section aria-label="Search the library" class="panel-search">
         <SearchBox
-          run={(q, s) => search(index, q, { section: s || undefined })}
+          run={run}
           sections={sections}
           tabPrompts={shown.filter((p) => p.card.sectionId !== 'local').map((p) => ({ id: p.card.id, title: p.card.title, section: p.card.section }))}
           recent={recent}
@@ -138,6 +142,8 @@ function Panel() {
             await openLearningPoint(id);
           }}
           onClose={() => {}}
+          canReflect={(_id, kind) => kind === undefined || kind === 'learning-point' || kind === 'wider-message'}
+          onReflect={(id) => void openReflection(id)}
         />
       </section>
       <SeenToday cards={seenCards} libraryHref={libraryUrl} onOpen={open} />

@@ -4,6 +4,7 @@
  * when a built HTML page is missing from it).
  */
 import type { Locator, Page } from '@playwright/test';
+import { NOISY, countFileText, countStore } from '../fixtures/count-files.ts';
 
 export interface ExtensionPageState {
   /** "page: state", unique. */
@@ -41,6 +42,10 @@ const POLICY = { maxPrompts: 2, surface: 'panel', cooldownMinutes: 30, sites: ['
 export const SAMPLE_NOTE = 'Home visit. Mum said there is no food in the house and the children were not seen alone.';
 
 const optionsReady = (page: Page) => page.getByRole('heading', { level: 1, name: /settings and prompt sets/i });
+
+/** Workers' count files for the team report (tests/fixtures/count-files.ts), as file-input payloads. */
+const countFiles = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ name: `worker-${i + 1}.json`, mimeType: 'application/json', buffer: Buffer.from(countFileText(i)) }));
 
 export const PAGES: ExtensionPageState[] = [
   { name: 'popup: empty', path: 'popup.html', ready: (p) => p.locator('input#q') },
@@ -86,6 +91,45 @@ export const PAGES: ExtensionPageState[] = [
     ready: optionsReady,
     setup: async (p) => {
       await p.getByText(/set by your organisation/).first().waitFor();
+    },
+  },
+  {
+    name: 'options: your counts and export preview',
+    path: 'options.html',
+    ready: optionsReady,
+    setup: async (p) => {
+      await p.evaluate(async (usageCounts) => {
+        await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ usageCounts });
+      }, countStore(0));
+      await p.getByRole('table', { name: 'Your counts per trigger and learning point' }).waitFor();
+      await p.getByRole('button', { name: 'Preview my count file' }).click();
+      await p.getByRole('region', { name: 'The exact text of the file' }).waitFor();
+    },
+  },
+  {
+    name: 'options: team report',
+    path: 'options.html',
+    ready: optionsReady,
+    setup: async (p) => {
+      await p.getByLabel('Count files', { exact: true }).setInputFiles([...countFiles(10), { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not a count file') }]);
+      await p.getByRole('table', { name: 'Noisiest triggers, noisiest first' }).waitFor();
+    },
+  },
+  {
+    name: 'options: team report, too few workers',
+    path: 'options.html',
+    ready: optionsReady,
+    setup: async (p) => {
+      await p.getByLabel('Count files', { exact: true }).setInputFiles(countFiles(4));
+      await p.getByText(/Nothing is shown yet/).waitFor();
+    },
+  },
+  {
+    name: 'options: tuning a built-in trigger',
+    path: `options.html#edit/briefing/${NOISY.trigger}`,
+    ready: optionsReady,
+    setup: async (p) => {
+      await p.getByRole('heading', { name: `Tuning trigger ${NOISY.trigger}` }).waitFor();
     },
   },
   { name: 'library', path: 'library.html', ready: (p) => p.getByRole('heading', { level: 1 }) },

@@ -413,6 +413,263 @@ check('8. welcome: the try-it box shows a prompt with its section and why; a ben
   ctx.note(`${shown.length} prompts: ${shown.map((x) => x.title).join('; ')}`);
 });
 
+/**
+ * The sidebar (Firefox's sidebar_action, the same page as Chrome's side panel). WebDriver BiDi does not
+ * list the sidebar as a browsing context, so it cannot be driven as a page: it is opened by a real click
+ * (BiDi input, which Firefox treats as user input, as sidebarAction.open() requires) on a button put into
+ * an extension page, and read from that page through browser.extension.getViews({ type: 'sidebar' }).
+ */
+const SIDEBAR_CANARY = 'Quokkaventure';
+const DEFAULT_SET = JSON.parse(readFileSync(join(ROOT, 'content/prompt-sets/default.json'), 'utf8'));
+
+check('9. sidebar: shows this tab’s prompts live as the note is typed, the dock’s prompts, why each appeared (from the set, never the note); its search works', async ({ newPage, site, note }) => {
+  const demo = await newPage();
+  await demo.goto(`${site}/demo.html`);
+  const ext = await newPage();
+  await openExtensionPage(ext, 'library.html');
+  await ext.bringToFront();
+  await ext.evaluate(() => {
+    const b = document.createElement('button');
+    b.id = 'pp-test-open-sidebar';
+    b.textContent = 'Open the sidebar (test)';
+    b.style.cssText = 'position:fixed;top:0;left:0;z-index:99999;width:200px;height:40px';
+    b.addEventListener('click', () => {
+      window.__sidebar = 'opening';
+      browser.sidebarAction.open().then(
+        () => (window.__sidebar = 'opened'),
+        (e) => (window.__sidebar = `refused: ${e?.message ?? e}`),
+      );
+    });
+    document.body.append(b);
+  });
+  await ext.click('#pp-test-open-sidebar');
+  const opened = await poll(() => ext.evaluate(() => (window.__sidebar === 'opening' ? null : window.__sidebar)), 'sidebarAction.open() to settle');
+  assert(opened === 'opened', `browser.sidebarAction.open() from a real click: ${opened}`);
+  /**
+   * Run fn in the extension page, where its parameter `w` defaults to the sidebar's window (the extension's
+   * CSP has no eval: each function is evaluated as written, and finds the view itself).
+   */
+  const sidebar = (fn) => ext.evaluate(fn);
+  const views = await poll(() => ext.evaluate(() => browser.extension.getViews({ type: 'sidebar' }).length), 'a sidebar view in browser.extension.getViews({ type: "sidebar" })', 8000);
+  assert(views === 1, `getViews({ type: 'sidebar' }) lists ${views} views, expected 1`);
+  await poll(() => sidebar((w = browser.extension.getViews({ type: 'sidebar' })[0]) => w.location.pathname === '/sidepanel.html' && w.document.readyState === 'complete'), 'the sidebar document (sidepanel.html) in getViews({ type: "sidebar" })', 8000);
+  const status = () => sidebar((w = browser.extension.getViews({ type: 'sidebar' })[0]) => w.document.querySelector('section[aria-labelledby="h-tab"] [role="status"]')?.textContent ?? '');
+
+  // this tab: the demo page, with nothing typed yet
+  await demo.bringToFront();
+  await poll(async () => /^No prompts/.test(await status()), 'the sidebar to say there are no prompts for this page yet', 8000);
+  await sidebar((w = browser.extension.getViews({ type: 'sidebar' })[0]) => (w.__ppMark = 1));
+
+  await demo.click('#case-note');
+  await demo.keyboard.type(`Concerns about neglect. ${SIDEBAR_CANARY} said the family are moving to another area and the case will be transferred by email.`);
+  const chip = await waitForChip(demo, 8000);
+  const readCards = () =>
+    sidebar((w = browser.extension.getViews({ type: 'sidebar' })[0]) =>
+      [...w.document.querySelectorAll('article.card')].map((a) => ({
+        id: (a.querySelector('h2')?.id ?? '').replace(/^c-/, ''),
+        title: a.querySelector('h2')?.textContent ?? '',
+        section: a.querySelector('.sec')?.textContent ?? '',
+        why: [...a.querySelectorAll('.why li[data-trigger]')].map((li) => ({ trigger: li.getAttribute('data-trigger'), phrases: [...li.querySelectorAll('q')].map((q) => q.textContent) })),
+      })),
+    );
+  const cards = await poll(async () => {
+    const c = await readCards();
+    return c.length === chip.count ? c : null;
+  }, `the sidebar to show as many prompt cards as the dock's chip (${chip.count})`, 8000);
+  // the same prompts as the dock (its "Dismiss: <title>" buttons, in its closed shadow root)
+  await chip.handle.click();
+  const dock = await poll(async () => {
+    const nodes = await locateIn(demo, chip.root, { type: 'css', value: 'button[aria-label^="Dismiss: "]' });
+    return nodes.length ? nodes.map((n) => n.value.attributes['aria-label'].slice('Dismiss: '.length)).sort() : null;
+  }, 'the dock’s prompts (its Dismiss buttons)');
+  assert(show(cards.map((c) => c.title).sort()) === show(dock), `sidebar prompts ${show(cards.map((c) => c.title))} differ from the dock's ${show(dock)}`);
+  assert(cards.some((c) => c.section === NEGLECT_SECTION), `no sidebar card in "${NEGLECT_SECTION}": ${show(cards.map((c) => c.section))}`);
+  // why each appeared: triggers of the built-in set that lead to that prompt, and their phrases
+  for (const c of cards) {
+    assert(c.why.length > 0, `card ${show(c.title)} says nothing about why it appeared`);
+    for (const w of c.why) {
+      const t = DEFAULT_SET.triggers.find((x) => `${DEFAULT_SET.id}/${x.id}` === w.trigger);
+      assert(t, `card ${show(c.title)}: ${show(w.trigger)} is not a trigger of the built-in set`);
+      assert(t.leadsTo.includes(c.id), `card ${show(c.title)}: trigger ${t.id} does not lead to ${c.id}`);
+      assert(w.phrases.length > 0, `card ${show(c.title)}: trigger ${t.id} is shown without its phrases`);
+    }
+  }
+  assert(cards.some((c) => c.why.some((w) => w.phrases.includes('neglect'))), `no card explains itself by the phrase "neglect": ${show(cards)}`);
+  const html = await sidebar((w = browser.extension.getViews({ type: 'sidebar' })[0]) => w.document.documentElement.outerHTML);
+  assert(!html.includes(SIDEBAR_CANARY) && !html.includes('transferred by email'), 'the note’s own words reached the sidebar');
+  assert((await sidebar((w = browser.extension.getViews({ type: 'sidebar' })[0]) => w.__ppMark)) === 1, 'the sidebar reloaded to show the prompts (expected a live update of the same document)');
+
+  // its search: a phrase query ranks the learning point that covers it first
+  await sidebar((w = browser.extension.getViews({ type: 'sidebar' })[0]) => {
+    const q = w.document.getElementById('q');
+    q.focus();
+    q.value = 'not brought';
+    q.dispatchEvent(new w.InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+  });
+  const first = await poll(() => sidebar((w = browser.extension.getViews({ type: 'sidebar' })[0]) => w.document.querySelector('#results [role="option"] .title')?.textContent ?? ''), 'a first search result in the sidebar', 8000);
+  assert(first === 'Trust, and time alone with the child', `sidebar search "not brought": first result ${show(first)}`);
+
+  // and live the other way: clearing the note empties the sidebar
+  await demo.evaluate(() => {
+    const ta = document.querySelector('#case-note');
+    ta.value = '';
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' }));
+  });
+  await poll(async () => /^No prompts/.test(await status()), 'the sidebar to empty when the note is cleared', 8000);
+  note(`${cards.length} prompts in the sidebar and the dock: ${cards.map((c) => c.title).join('; ')}`);
+});
+
+/** The open tab whose address matches `re` (puppeteer's Target.url() lags for moz-extension pages). */
+async function tabMatching(browser, re) {
+  for (const p of await browser.pages()) {
+    const href = await withTimeout(p.evaluate(() => location.href), 1000, 'location').catch(() => '');
+    if (re.test(href)) return { page: p, href };
+  }
+  return null;
+}
+
+check('10. reflect: "Reflect on this" on an in-page prompt opens reflect.html pre-filled; it saves; the log shows it', async (ctx) => {
+  const page = await ctx.newPage();
+  await page.goto(`${ctx.site}/demo.html`);
+  await page.click('#case-note');
+  await page.keyboard.type(TYPED);
+  const chip = await waitForChip(page);
+  await expandAndReadHeadings(page, chip);
+  const region = (await locateIn(page, chip.root, { type: 'accessibility', value: { role: 'region', name: 'Practice prompts' } }))[0];
+  const buttons = await locateIn(page, region, { type: 'accessibility', value: { role: 'button' } });
+  const reflectNode = buttons.find((n) => /^Reflect on this: /.test(n.value?.attributes?.['aria-label'] ?? ''));
+  assert(reflectNode, `no "Reflect on this" button among the prompt's buttons: ${show(buttons.map((n) => n.value?.attributes?.['aria-label']))}`);
+  const title = reflectNode.value.attributes['aria-label'].slice('Reflect on this: '.length);
+  await handleFor(chip.host, reflectNode).click();
+
+  const opened = await poll(() => tabMatching(ctx.browser, /^moz-extension:\/\/[^/]+\/reflect\.html#lp\/[a-z0-9][a-z0-9._-]*$/), 'a tab at reflect.html#lp/<id>', 8000, 200);
+  const reflect = opened.page;
+  ctx.track(reflect);
+  // pre-filled: the learning point's title, its questions, today's date, the privacy reminder; ready to write
+  const view = await poll(
+    () =>
+      reflect.evaluate(() => {
+        const h2 = document.getElementById('point-title');
+        if (!h2) return null;
+        return {
+          title: h2.textContent,
+          questions: document.querySelectorAll('.questions li').length,
+          date: document.getElementById('f-date')?.value ?? '',
+          privacy: /Do not include names or identifying details/.test(document.body.textContent ?? ''),
+        };
+      }),
+    'the reflection page to show its learning point',
+  );
+  assert(view.title === title, `reflection page shows ${show(view.title)}, the prompt was ${show(title)}`);
+  assert(view.questions > 0, 'no reflective questions on the reflection page');
+  assert(/^\d{4}-\d{2}-\d{2}$/.test(view.date), `date not pre-filled: ${show(view.date)}`);
+  assert(view.privacy, 'no privacy reminder on the reflection page');
+  // the page opens ready to write (focus is given once the form has rendered)
+  await poll(() => reflect.evaluate(() => document.activeElement?.id === 'f-learned'), '"What I learned" to have focus');
+
+  const WRITTEN = 'Firefox reflection: ask about the whole household.';
+  await reflect.keyboard.type(WRITTEN);
+  await (await byText(reflect, 'button', 'Save reflection')).click();
+  await poll(() => reflect.evaluate(() => /Saved on this computer only/.test(document.querySelector('form [role="status"]')?.textContent ?? '')), 'the "Saved on this computer only" status');
+
+  const log = await ctx.newPage();
+  await openExtensionPage(log, 'reflections.html');
+  const entry = await poll(
+    () =>
+      log.evaluate((t) => [...document.querySelectorAll('ul[aria-label="Reflections"] > li')].map((li) => li.textContent ?? '').find((x) => x.includes(t)) ?? null, WRITTEN),
+    'the saved reflection in the log',
+  );
+  assert(entry.includes(title), `the log entry does not name the learning point ${show(title)}: ${show(entry.slice(0, 200))}`);
+  // the case note is as it was
+  const note = await page.evaluate(() => document.querySelector('#case-note').value);
+  assert(note === TYPED, `the case note changed: ${show(note)}`);
+  assert(ctx.pageErrors().length === 0, `page errors: ${show(ctx.pageErrors())}`);
+  ctx.note(`reflected on "${title}" (${opened.href.replace(/^moz-extension:\/\/[^/]+/, '')})`);
+}, 30_000);
+
+/**
+ * Ten workers' count files (core/usage/counts.ts's format, written out here because this runner is plain
+ * JavaScript): "sexualised-behaviour" is marked not relevant on 2 of every 3 showings, clearly the
+ * noisiest; worker 1 alone gave "not about this child" (a cell of 1, shown as "<5").
+ */
+function countFile(i) {
+  const row = (trigger, point, counts) => ({ set: 'briefing', setVersion: '2', trigger, point, counts });
+  return JSON.stringify({
+    format: 'practice-prompts-counts',
+    version: 1,
+    worker: (i + 1).toString(16).padStart(32, '0'),
+    exported: Date.UTC(2026, 5, 1) + i,
+    months: {
+      '2026-05': [
+        row('parental-factors-named', 'assessment-tease-out-factors', { shown: 4, opened: 2, notRelevant: 1 }),
+        row('sexualised-behaviour', 'behaviour-not-only-verbal-disclosure', { shown: 3, notRelevant: 2, tooOften: 1, ...(i === 0 ? { notThisChild: 1 } : {}) }),
+      ],
+    },
+  });
+}
+
+check('11. options: ten count files make a team report with the noisy trigger first and small cells as "<5"; four files show nothing', async (ctx) => {
+  const page = await ctx.newPage();
+  await openExtensionPage(page, 'options.html');
+  await poll(() => page.evaluate(() => [...document.querySelectorAll('label')].some((l) => /^Count files/.test(l.textContent.trim()))), 'the team report’s "Count files" input');
+  // choose files as the file picker does: set the input's files and fire `change`
+  const choose = (files) =>
+    page.evaluate((list) => {
+      const input = [...document.querySelectorAll('label')].find((l) => /^Count files/.test(l.textContent.trim())).querySelector('input[type=file]');
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, files);
+  const files = Array.from({ length: 10 }, (_, i) => ({ name: `worker-${i + 1}.json`, text: countFile(i) }));
+  await choose(files.slice(0, 4));
+  const waiting = await poll(() => page.evaluate(() => document.querySelector('#team-not-ready')?.textContent ?? ''), 'the "nothing is shown yet" explanation');
+  assert(/4 workers/.test(waiting), `unexpected explanation ${show(waiting)}`);
+  assert(await page.evaluate(() => !document.querySelector('section[aria-labelledby="h-team"] table')), 'a table shows with only four workers’ files');
+  await choose(files.slice(4));
+  const first = await poll(
+    () => page.evaluate(() => {
+      const table = [...document.querySelectorAll('table')].find((t) => t.caption?.textContent === 'Noisiest triggers, noisiest first');
+      const row = table?.tBodies[0]?.rows[0];
+      return row ? [...row.cells].map((c) => c.textContent.trim()) : null;
+    }),
+    'the noisiest-triggers table',
+  );
+  assert(first[1].startsWith('sexualised-behaviour'), `first-ranked trigger is ${show(first[1])}`);
+  assert(first[5] === '67%' && first[6] === '<5', `unexpected noisy row ${show(first)}`);
+  assert(ctx.pageErrors().length === 0, `page errors: ${show(ctx.pageErrors())}`);
+});
+
+check('12. per-record memory: a prompt dismissed on record A is shown there first, quiet on A after a reload, shown on record B', async ({ newPage, site }) => {
+  const NOTE = 'Concerns about neglect at home. She made a disclosure to her teacher and the strategy meeting agreed no further action.';
+  const page = await newPage();
+  // a fresh load of `url`, the note typed, the list open: the prompts' Dismiss buttons (named "Dismiss: <title>")
+  const dismissButtons = async (url) => {
+    await page.goto(url);
+    await page.click('#case-note');
+    await page.keyboard.type(NOTE);
+    const chip = await waitForChip(page);
+    await expandAndReadHeadings(page, chip);
+    const region = (await locateIn(page, chip.root, { type: 'accessibility', value: { role: 'region', name: 'Practice prompts' } }))[0];
+    const buttons = await locateIn(page, region, { type: 'accessibility', value: { role: 'button' } });
+    const dismiss = buttons.filter((n) => /^Dismiss: /.test(n.value?.attributes?.['aria-label'] ?? ''));
+    return { chip, dismiss, titles: dismiss.map((n) => n.value.attributes['aria-label'].slice('Dismiss: '.length)) };
+  };
+  const A = `${site}/record.html?personId=3001`;
+  const first = await dismissButtons(A);
+  assert(first.titles.length >= 2, `expected at least two prompts on record A, saw ${show(first.titles)}`);
+  const title = first.titles[0];
+  await handleFor(first.chip.host, first.dismiss[0]).click();
+  // after a reload the page's own dismissal is gone: quiet now only because the record remembers it
+  // (asked again until the background has stored it; the other prompts prove the page still prompts)
+  await poll(async () => {
+    const again = await dismissButtons(A);
+    return again.titles.length > 0 && !again.titles.includes(title) ? again : null;
+  }, `"${title}" quiet on record A after a reload`, 15_000, 200);
+  const other = await dismissButtons(`${site}/record.html?personId=3002`);
+  assert(other.titles.includes(title), `"${title}" not shown on record B: ${show(other.titles)}`);
+}, 40_000);
+
 check('6. no packet leaves loopback (no non-local request; Firefox did not trip MOZ_DISABLE_NONLOCAL_CONNECTIONS)', async (ctx) => {
   assert(!ctx.crashed(), `the browser disconnected during the run: ${ctx.crashed()}`);
   const foreign = ctx.requests().filter((u) => !LOCAL_URL.test(u));

@@ -76,10 +76,32 @@ describe('the panel’s prompts', () => {
     render(<PanelPrompts {...props({ onAction })} />);
     fireEvent.click(screen.getByRole('button', { name: 'Snooze today: Title a' }));
     fireEvent.click(screen.getByRole('button', { name: 'Not relevant: Title b' }));
+    fireEvent.click(screen.getByRole('button', { name: 'No reason, just hide it: Title b' }));
     expect(onAction.mock.calls).toEqual([
       ['a', 'snooze-today'],
       ['b', 'not-relevant'],
     ]);
+  });
+
+  it('"Not relevant" offers optional one-click reasons and passes on the code', () => {
+    const onAction = vi.fn();
+    render(<PanelPrompts {...props({ onAction })} />);
+    const toggle = screen.getByRole('button', { name: 'Not relevant: Title b' });
+    fireEvent.click(toggle);
+    expect(onAction).not.toHaveBeenCalled();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const group = screen.getByRole('group', { name: 'Why not relevant: Title b' });
+    expect(toggle.getAttribute('aria-controls')).toBe(group.id);
+    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Not about this child',
+      'Already considered',
+      'Wrong learning point',
+      'Too often',
+      'No reason, just hide it',
+    ]);
+    fireEvent.click(within(group).getByRole('button', { name: 'Not about this child: Title b' }));
+    expect(onAction.mock.calls).toEqual([['b', 'not-relevant', 'notThisChild']]);
+    expect(screen.queryByRole('article', { name: 'Title b' })).toBeNull();
   });
 
   it('a card acted on stays hidden until the page agrees, and may come back later', () => {

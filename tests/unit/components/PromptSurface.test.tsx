@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { PromptSurface, countLabel, type PromptSurfaceProps } from '../../../components/PromptSurface.tsx';
 import type { ShownPrompt } from '../../../dom/controller.ts';
@@ -69,6 +69,7 @@ describe('the prompt surface (accessibility contract)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Snooze 1 hour: Title b' }));
     fireEvent.click(screen.getByRole('button', { name: 'Snooze today: Title a' }));
     fireEvent.click(screen.getByRole('button', { name: 'Not relevant: Title b' }));
+    fireEvent.click(screen.getByRole('button', { name: 'No reason, just hide it: Title b' }));
     fireEvent.click(screen.getByRole('link', { name: 'Open learning point: Title a' }));
     expect(p.onDismiss).toHaveBeenCalledWith('a');
     expect(p.onSnooze).toHaveBeenCalledWith('b', 'hour');
@@ -77,6 +78,37 @@ describe('the prompt surface (accessibility contract)', () => {
     expect(p.onOpen).toHaveBeenCalledWith('a');
     expect(await violations()).toEqual([]);
   });
+  it('"Not relevant" offers optional one-click reasons, by keyboard too, and passes on a code only', async () => {
+    const p = props({ expanded: true });
+    render(<PromptSurface {...p} />);
+    const toggle = screen.getByRole('button', { name: 'Not relevant: Title b' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('group', { name: 'Why not relevant: Title b' })).toBeNull();
+    fireEvent.click(toggle);
+    expect(p.onNotRelevant).not.toHaveBeenCalled(); // nothing happens until a choice is made
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const group = screen.getByRole('group', { name: 'Why not relevant: Title b' });
+    expect(toggle.getAttribute('aria-controls')).toBe(group.id);
+    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Not about this child',
+      'Already considered',
+      'Wrong learning point',
+      'Too often',
+      'No reason, just hide it',
+    ]);
+    // native buttons: Enter and Space work from the keyboard; each is in the tab order
+    for (const b of within(group).getAllByRole('button')) expect(b.tabIndex).toBe(0);
+    expect(await violations()).toEqual([]);
+    fireEvent.click(within(group).getByRole('button', { name: 'Already considered: Title b' }));
+    expect(p.onNotRelevant).toHaveBeenCalledWith('b', 'alreadyConsidered');
+    expect(screen.queryByRole('group', { name: 'Why not relevant: Title b' })).toBeNull();
+    // pressed again, the reasons close without a choice
+    fireEvent.click(screen.getByRole('button', { name: 'Not relevant: Title a' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Not relevant: Title a' }));
+    expect(screen.queryByRole('group', { name: 'Why not relevant: Title a' })).toBeNull();
+    expect(p.onNotRelevant).toHaveBeenCalledTimes(1);
+  });
+
   it('buttons keep focus in the field: mousedown is prevented', () => {
     render(<PromptSurface {...props({ expanded: true })} />);
     for (const b of screen.getAllByRole('button')) {

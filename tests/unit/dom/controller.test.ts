@@ -105,6 +105,33 @@ describe('the page-side controller', () => {
     expect(lastShown()).toEqual([]);
   });
 
+  it('keeps prompts quiet on this record: from the configuration, and as the record changes (a single-page app)', async () => {
+    const c = await started({ recordQuiet: ['neglect'] });
+    typeText('neglect and a strategy meeting');
+    await vi.waitFor(() => expect(lastShown()).toEqual(['strategy']));
+    // the app moves to another record, where nothing is quiet: the prompt shows
+    c.addressChanged();
+    c.setRecordQuiet([]);
+    expect(lastShown()?.sort()).toEqual(['neglect', 'strategy']);
+    // and back to one where it is quiet
+    c.addressChanged();
+    c.setRecordQuiet(['neglect']);
+    expect(lastShown()).toEqual(['strategy']);
+  });
+
+  it('a prompt dismissed on this page shows again once the address changes (another page of a single-page app)', async () => {
+    const c = await started();
+    typeText('neglect and a strategy meeting');
+    await vi.waitFor(() => expect(lastShown()?.sort()).toEqual(['neglect', 'strategy']));
+    c.dismiss('neglect');
+    expect(lastShown()).toEqual(['strategy']);
+    c.setRecordQuiet([]); // the same list: nothing changes
+    expect(lastShown()).toEqual(['strategy']);
+    c.addressChanged();
+    c.setRecordQuiet([]);
+    expect(lastShown()?.sort()).toEqual(['neglect', 'strategy']);
+  });
+
   it('never shows disabled prompts, and shows local prompts with a card of their own', async () => {
     const local: PromptSet = {
       format: 'practice-prompts/prompt-set',
