@@ -4,6 +4,8 @@
  * and a naive baseline (one RegExp per trigger over the whole text). Plus search over the library.
  */
 import { performance } from 'node:perf_hooks';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { compile, matchText, NoteMatch, rank } from '../core/matcher/index.ts';
 import { decodeIndex, encodeIndex, fromBase64, setsHash, toBase64 } from '../core/matcher/compact.ts';
 import type { PromptSet, Trigger } from '../core/schema/prompt-set.ts';
@@ -26,6 +28,21 @@ function note(chars: number): string {
   let s = '';
   let i = 0;
   while (s.length < chars) s += SENTENCES[i++ % SENTENCES.length] + (i % 5 === 0 ? '\n' : ' ');
+  return s.slice(0, chars);
+}
+/** A realistic note: the relevance corpus's fictional case notes, one after another, to `chars`. */
+function caseNotes(chars: number): string {
+  const texts: string[] = [];
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir).sort()) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (f.endsWith('.json')) for (const c of (JSON.parse(readFileSync(p, 'utf8')) as { cases?: { text: string }[] }).cases ?? []) texts.push(c.text);
+    }
+  };
+  walk('tests/relevance');
+  let s = '';
+  for (let i = 0; s.length < chars; i++) s += texts[i % texts.length] + (i % 3 === 0 ? '\n' : ' ');
   return s.slice(0, chars);
 }
 const WORDS = 'assessment visit family school health police referral plan child mother father carer neighbour housing attendance meeting review concern injury bruise'.split(' ');
@@ -82,8 +99,10 @@ for (const [name, s] of sets) {
   const t0 = performance.now();
   const index = compile(s);
   const compileMs = performance.now() - t0;
-  for (const size of sizes) {
-    const text = note(size);
+  const texts: [string, number, string][] = sizes.map((size) => [size.toLocaleString('en-GB'), size, note(size)]);
+  // the bench note repeats 8 sentences; real notes are more varied (more words, more phrases)
+  if (name.startsWith('default')) texts.splice(2, 0, ['50,000 (case notes)', 50_000, caseNotes(50_000)]);
+  for (const [label, size, text] of texts) {
     const bare = time(() => barePass(text));
     const full = time(() => void matchText(index, text));
     // incremental: type 200 characters at the end, one keystroke at a time; median per keystroke
@@ -102,7 +121,7 @@ for (const [name, s] of sets) {
     }
     const inc = median(per);
     const naiveMs = size <= 50_000 ? time(() => void naive(text, s[0]!), 100, 3) : NaN;
-    rows.push([name, size.toLocaleString('en-GB'), fmt(bare), fmt(full), `${(full / bare).toFixed(1)}×`, fmt(inc), Number.isNaN(naiveMs) ? '—' : fmt(naiveMs), Number.isNaN(naiveMs) ? '—' : `${(naiveMs / full).toFixed(0)}×`, `${compileMs.toFixed(0)} ms`]);
+    rows.push([name, label, fmt(bare), fmt(full), `${(full / bare).toFixed(1)}×`, fmt(inc), Number.isNaN(naiveMs) ? '—' : fmt(naiveMs), Number.isNaN(naiveMs) ? '—' : `${(naiveMs / full).toFixed(0)}×`, `${compileMs.toFixed(0)} ms`]);
   }
 }
 const head = ['prompt set (triggers)', 'note chars', 'bare pass', 'full scan', 'full/bare', 'incremental (per key)', 'naive RegExp', 'naive/full', 'compile'];

@@ -14,14 +14,12 @@
 import type { CompiledIndex, CompiledTrigger } from './compile.ts';
 
 /** Bump whenever the compiled layout or the compiler's output for the same sets changes. */
-export const ENGINE_VERSION = 3;
+export const ENGINE_VERSION = 4;
 
 const MAGIC = 0x58495050; // "PPIX" little-endian
 
 type ArrayName =
-  | 'keys1'
-  | 'keys2'
-  | 'vals'
+  | 'table'
   | 'formFlags'
   | 'formWordStart'
   | 'formWordData'
@@ -29,6 +27,11 @@ type ArrayName =
   | 'firstData'
   | 'secondStart'
   | 'secondData'
+  | 'pairHead'
+  | 'pairNext'
+  | 'pairStart'
+  | 'pairSplit'
+  | 'pairData'
   | 'phraseAnchor'
   | 'phraseWordStart'
   | 'phraseWordData'
@@ -37,9 +40,7 @@ type ArrayName =
   | 'refGroup';
 
 const ARRAYS: readonly ArrayName[] = [
-  'keys1',
-  'keys2',
-  'vals',
+  'table',
   'formFlags',
   'formWordStart',
   'formWordData',
@@ -47,6 +48,11 @@ const ARRAYS: readonly ArrayName[] = [
   'firstData',
   'secondStart',
   'secondData',
+  'pairHead',
+  'pairNext',
+  'pairStart',
+  'pairSplit',
+  'pairData',
   'phraseAnchor',
   'phraseWordStart',
   'phraseWordData',

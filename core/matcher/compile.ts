@@ -18,6 +18,13 @@ export const FORM_ADULT = 16;
 export const FORM_CUES = FORM_NEG | FORM_HYPO | FORM_HIST | FORM_ADULT;
 /** PhraseRef group for a set-wide exclusion (its `trigger` field is then the set's ordinal). */
 export const GROUP_EXCLUDE = -3;
+/**
+ * In the compiled refs (`refGroup`) only: a copy of a ref to a trigger's anchor group (a trigger
+ * whose window is not the note), so the scanner's first pass reads one short run of refs.
+ */
+export const REF_ANCHOR = -4;
+/** In the compiled refs only: group g of a note-window trigger is stored as REF_NOTE + g. */
+export const REF_NOTE = 16;
 
 export interface CompiledTrigger {
   id: string;
@@ -56,33 +63,52 @@ export interface PhraseRef {
 
 export interface CompiledIndex {
   readonly size: number;
-  /** Open-addressing table keyed by (h1, h2): value = form id + 1 (0 = empty). */
-  readonly keys1: Int32Array;
-  readonly keys2: Int32Array;
-  readonly vals: Int32Array;
+  /**
+   * Open-addressing table keyed by (h1, h2), three numbers a slot: h1, h2, form id + 1 (0 = empty).
+   * One slot's numbers sit together, so a probe reads one cache line, not three.
+   */
+  readonly table: Int32Array;
+  /** Slots - 1. */
   readonly mask: number;
   readonly formFlags: Uint8Array;
   /** CSR: the phrase-word ids each form stands for. */
   readonly formWordStart: Int32Array;
   readonly formWordData: Int32Array;
-  /** CSR: phrases anchored on word id w (each phrase is indexed under its rarest word). */
+  /**
+   * CSR: one-word phrases by their word id. A phrase is "primary" when it can start a trigger (an
+   * `any`, or evidence for a note-window trigger), "secondary" when it only ever completes or stops
+   * one (`all`, `not`, context, set-wide exclusions). A sentence is searched for secondary phrases
+   * only when a primary phrase was found in it: most sentences stop after the first, cheaper pass.
+   */
   readonly firstStart: Int32Array;
   readonly firstData: Int32Array;
-  /**
-   * The same, for "secondary" phrases: those that only ever complete or stop a trigger (`all`, `not`,
-   * context). A sentence is searched for them only when a primary phrase (an `any`, or evidence for
-   * a note-window trigger) was found in it: most sentences stop after the first, cheaper pass.
-   */
+  /** The same, for secondary one-word phrases. */
   readonly secondStart: Int32Array;
   readonly secondData: Int32Array;
-  /** Position of each phrase's anchor word within the phrase. */
+  /**
+   * Longer phrases are indexed under one pair of adjacent words (the rarest pair): a note's word is
+   * looked up with the word after it, so common words ("school", "mum") that begin many phrases
+   * cost one lookup, not one check per phrase. CSR by the pair's first word id: `pairNext` holds
+   * the second word ids, ascending within each first word (binary-searched).
+   */
+  readonly pairHead: Int32Array;
+  readonly pairNext: Int32Array;
+  /** CSR: the phrases under each pair, primary ones first; `pairSplit[e]` is where secondary ones begin. */
+  readonly pairStart: Int32Array;
+  readonly pairSplit: Int32Array;
+  readonly pairData: Int32Array;
+  /** Position within the phrase of the first word of its indexed pair (0 for one-word phrases). */
   readonly phraseAnchor: Int32Array;
   /** CSR: the word ids of each phrase. */
   readonly phraseWordStart: Int32Array;
   readonly phraseWordData: Int32Array;
   /** Canonical text of each phrase (the manager's own words, as written in the set). */
   readonly phraseText: readonly string[];
-  /** CSR: what each phrase does (trigger, group) — see PhraseRef. */
+  /**
+   * CSR: what each phrase does (trigger, group) — see PhraseRef. Each phrase's refs run in this
+   * order, each run in the set's order: set-wide exclusions (GROUP_EXCLUDE), anchors (REF_ANCHOR),
+   * note-window evidence (REF_NOTE + group), `not` (-1), other groups (0..), context only (-2).
+   */
   readonly refStart: Int32Array;
   readonly refTrigger: Int32Array;
   readonly refGroup: Int32Array;
@@ -319,16 +345,14 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   // load factor between 0.36 and 0.72: linear probing stays short, and the table is half the size of a 0.5 cap
   while (cap < nForms * 1.4) cap <<= 1;
   const mask = cap - 1;
-  const keys1 = new Int32Array(cap);
-  const keys2 = new Int32Array(cap);
-  const vals = new Int32Array(cap);
+  const table = new Int32Array(cap * 3);
   for (const [form, id] of formIds) {
     const [a, b] = hashWord(form);
     let slot = a & mask;
-    while (vals[slot] !== 0) slot = (slot + 1) & mask;
-    keys1[slot] = a;
-    keys2[slot] = b;
-    vals[slot] = id + 1;
+    while (table[slot * 3 + 2] !== 0) slot = (slot + 1) & mask;
+    table[slot * 3] = a;
+    table[slot * 3 + 1] = b;
+    table[slot * 3 + 2] = id + 1;
   }
   // CSR of form → words, by counting sort over the pairs
   const formWordStart = new Int32Array(nForms + 1);
@@ -338,55 +362,90 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   const fill = formWordStart.slice(0, nForms);
   for (let k = 0; k < pairForm.length; k++) formWordData[fill[pairForm[k]!]!++] = pairWord[k]!;
 
-  // Index each phrase under its rarest word (uBlock's idea): common words ("to", "of", "meeting")
-  // would otherwise make every occurrence verify many phrases. Rarity: not a common English word,
-  // then the fewest phrases already anchored there, then the longest word.
+  // Index each phrase (uBlock's idea): one-word phrases under their word, longer ones under their
+  // rarest pair of adjacent words. Rarity: not two common English words, then the fewest phrases
+  // already under that pair, then the longest words.
   const nWords = wordIds.size;
   const wordText: string[] = [];
   for (const [k, id] of wordIds) wordText[id] = k.replace(/^[=+]/, '');
-  const firstLists: number[][] = Array.from({ length: nWords }, () => []);
-  const phraseAnchor = new Int32Array(phraseWordsArr.length);
-  const order = phraseWordsArr.map((_, i) => i).sort((a, b) => phraseWordsArr[a]!.length - phraseWordsArr[b]!.length);
+  const nPhrases = phraseWordsArr.length;
+  const phraseAnchor = new Int32Array(nPhrases);
+  const primary = phraseRefs.map((refs) =>
+    refs.some((r) => r.group >= -1 && (r.group === triggers[r.trigger]!.anchorGroup || triggers[r.trigger]!.window === 'note')),
+  );
+  const singles: number[][] = Array.from({ length: nWords }, () => []);
+  const pairLists = new Map<number, Map<number, number[]>>(); // first word → second word → phrases
+  const order = phraseWordsArr.map((_, i) => i).sort((a, b) => phraseWordsArr[a]!.length - phraseWordsArr[b]!.length || a - b);
   for (const p of order) {
     const ws = phraseWordsArr[p]!;
+    if (ws.length === 1) {
+      singles[ws[0]!]!.push(p);
+      continue;
+    }
     let best = 0;
     let bestCost = Infinity;
-    for (let j = 0; j < ws.length; j++) {
-      const w = ws[j]!;
-      const t = wordText[w]!;
-      const cost = (COMMON.has(t) ? 1e6 : 0) + firstLists[w]!.length * 16 - Math.min(t.length, 12);
+    for (let j = 0; j + 1 < ws.length; j++) {
+      const a = wordText[ws[j]!]!;
+      const b = wordText[ws[j + 1]!]!;
+      const common = (COMMON.has(a) ? 1 : 0) + (COMMON.has(b) ? 1 : 0);
+      const cost = common * 1e5 + (pairLists.get(ws[j]!)?.get(ws[j + 1]!)?.length ?? 0) * 16 - Math.min(a.length + b.length, 24);
       if (cost < bestCost) {
         bestCost = cost;
         best = j;
       }
     }
     phraseAnchor[p] = best;
-    firstLists[ws[best]!]!.push(p);
+    let byNext = pairLists.get(ws[best]!);
+    if (!byNext) pairLists.set(ws[best]!, (byNext = new Map()));
+    let list = byNext.get(ws[best + 1]!);
+    if (!list) byNext.set(ws[best + 1]!, (list = []));
+    list.push(p);
   }
-  const primary = phraseRefs.map((refs) =>
-    refs.some((r) => r.group >= -1 && (r.group === triggers[r.trigger]!.anchorGroup || triggers[r.trigger]!.window === 'note')),
-  );
   const csr = (keep: (p: number) => boolean): [Int32Array, Int32Array] => {
     const start = new Int32Array(nWords + 1);
     let total = 0;
     for (let w = 0; w < nWords; w++) {
       start[w] = total;
-      for (const p of firstLists[w]!) if (keep(p)) total++;
+      for (const p of singles[w]!) if (keep(p)) total++;
     }
     start[nWords] = total;
     const data = new Int32Array(total);
     let k = 0;
-    for (let w = 0; w < nWords; w++) for (const p of firstLists[w]!) if (keep(p)) data[k++] = p;
+    for (let w = 0; w < nWords; w++) for (const p of singles[w]!) if (keep(p)) data[k++] = p;
     return [start, data];
   };
   const [firstStart, firstData] = csr((p) => primary[p]!);
   const [secondStart, secondData] = csr((p) => !primary[p]);
+  // pairs: CSR by first word, second words ascending; then the phrases of each pair, primary first
+  let nPairs = 0;
+  for (const m of pairLists.values()) nPairs += m.size;
+  const pairHead = new Int32Array(nWords + 1);
+  const pairNext = new Int32Array(nPairs);
+  const pairStart = new Int32Array(nPairs + 1);
+  const pairSplit = new Int32Array(nPairs);
+  const pairData = new Int32Array(nPhrases - order.filter((p) => phraseWordsArr[p]!.length === 1).length);
+  let e = 0;
+  let d = 0;
+  for (let w = 0; w < nWords; w++) {
+    pairHead[w] = e;
+    const byNext = pairLists.get(w);
+    if (!byNext) continue;
+    for (const next of [...byNext.keys()].sort((x, y) => x - y)) {
+      const list = byNext.get(next)!;
+      pairNext[e] = next;
+      pairStart[e] = d;
+      for (const p of list) if (primary[p]) pairData[d++] = p;
+      pairSplit[e] = d;
+      for (const p of list) if (!primary[p]) pairData[d++] = p;
+      e++;
+    }
+  }
+  pairHead[nWords] = e;
+  pairStart[e] = d;
 
   return {
     size: nForms,
-    keys1,
-    keys2,
-    vals,
+    table,
     mask,
     formFlags: Uint8Array.from(formFlags),
     formWordStart,
@@ -395,27 +454,45 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
     firstData,
     secondStart,
     secondData,
+    pairHead,
+    pairNext,
+    pairStart,
+    pairSplit,
+    pairData,
     phraseAnchor,
-    ...phraseCsr(phraseWordsArr, phraseRefs),
+    ...phraseCsr(phraseWordsArr, phraseRefs, triggers),
     phraseText,
     triggers,
   };
 }
 
-function phraseCsr(words: readonly Int32Array[], refs: readonly (readonly PhraseRef[])[]) {
+function phraseCsr(words: readonly Int32Array[], refs: readonly (readonly PhraseRef[])[], triggers: readonly CompiledTrigger[]) {
   const n = words.length;
+  // refs in runs by what the scanner does with them (see CompiledIndex.refStart)
+  const runOf = (r: PhraseRef): number => (r.group === GROUP_EXCLUDE ? 0 : r.group === -1 ? 3 : r.group === -2 ? 5 : triggers[r.trigger]!.window === 'note' ? 2 : 4);
+  const ordered = refs.map((list) => {
+    const out: PhraseRef[] = [];
+    for (let run = 0; run < 6; run++) {
+      for (const r of list) {
+        if (run === 1) {
+          if (r.group >= 0 && triggers[r.trigger]!.window !== 'note' && r.group === triggers[r.trigger]!.anchorGroup) out.push({ trigger: r.trigger, group: REF_ANCHOR });
+        } else if (runOf(r) === run) out.push(run === 2 ? { trigger: r.trigger, group: REF_NOTE + r.group } : r);
+      }
+    }
+    return out;
+  });
   const phraseWordStart = new Int32Array(n + 1);
   const refStart = new Int32Array(n + 1);
   for (let p = 0; p < n; p++) {
     phraseWordStart[p + 1] = phraseWordStart[p]! + words[p]!.length;
-    refStart[p + 1] = refStart[p]! + refs[p]!.length;
+    refStart[p + 1] = refStart[p]! + ordered[p]!.length;
   }
   const phraseWordData = new Int32Array(phraseWordStart[n]!);
   const refTrigger = new Int32Array(refStart[n]!);
   const refGroup = new Int32Array(refStart[n]!);
   for (let p = 0; p < n; p++) {
     phraseWordData.set(words[p]!, phraseWordStart[p]!);
-    refs[p]!.forEach((r, k) => {
+    ordered[p]!.forEach((r, k) => {
       refTrigger[refStart[p]! + k] = r.trigger;
       refGroup[refStart[p]! + k] = r.group;
     });
@@ -495,9 +572,9 @@ export function lookupForm(index: CompiledIndex, form: string): number {
   const [a, b] = hashWord(form);
   let slot = a & index.mask;
   for (;;) {
-    const v = index.vals[slot]!;
+    const v = index.table[slot * 3 + 2]!;
     if (v === 0) return -1;
-    if (index.keys1[slot] === a && index.keys2[slot] === b) return v - 1;
+    if (index.table[slot * 3] === a && index.table[slot * 3 + 1] === b) return v - 1;
     slot = (slot + 1) & index.mask;
   }
 }

@@ -49,7 +49,11 @@ interface TriggerAcc {
   count: number;
   spans: MatchedSpan[];
   gentleAll: boolean;
-  groups: (MatchedSpan & { negated: boolean })[][] | null;
+  /**
+   * Note-window evidence per group, flat: start, end, phrase, negated (0/1) — spans are made only
+   * for the prompts shown.
+   */
+  groups: number[][] | null;
 }
 
 export const DEFAULT_MAX_PROMPTS = 3;
@@ -132,26 +136,33 @@ export function rank(
   }
   // Note-window triggers: first which groups the note holds (numbers only), then evidence objects
   // for the few triggers that have every group — most partial hits never fire anything.
-  let seen: Map<number, number> | null = null;
+  const nTrig = index.triggers.length;
+  let seen: Int32Array | null = null;
   for (const s of sentences) {
     const ps = s.partial;
     if (!ps) continue;
-    seen ??= new Map();
-    for (let k = 0; k < ps.length; k += PARTIAL_STRIDE) seen.set(ps[k]!, (seen.get(ps[k]!) ?? 0) | (1 << ps[k + 1]!));
+    seen ??= new Int32Array(nTrig);
+    for (let k = 0; k < ps.length; k += PARTIAL_STRIDE) seen[ps[k]!]! |= 1 << ps[k + 1]!;
   }
   if (seen) {
-    const full = new Set<number>();
-    for (const [t, mask] of seen) if (mask === (1 << index.triggers[t]!.groups) - 1 && !excluded.has(t)) full.add(t);
-    if (full.size) {
+    let anyFull = false;
+    for (let t = 0; t < nTrig; t++) {
+      // full: every group present and not excluded (marked -1)
+      if (seen[t] !== 0 && seen[t] === (1 << index.triggers[t]!.groups) - 1 && !excluded.has(t)) {
+        seen[t] = -1;
+        anyFull = true;
+      }
+    }
+    if (anyFull) {
       for (const s of sentences) {
         const ps = s.partial;
         if (!ps) continue;
         for (let k = 0; k < ps.length; k += PARTIAL_STRIDE) {
           const t = ps[k]!;
-          if (!full.has(t)) continue;
+          if (seen[t] !== -1) continue;
           const a = get(t);
           a.groups ??= Array.from({ length: index.triggers[t]!.groups }, () => []);
-          a.groups[ps[k + 1]!]!.push({ start: s.start + ps[k + 2]!, end: s.start + ps[k + 3]!, phrase: index.phraseText[ps[k + 4]!]!, negated: ps[k + 5] === 1 });
+          a.groups[ps[k + 1]!]!.push(s.start + ps[k + 2]!, s.start + ps[k + 3]!, ps[k + 4]!, ps[k + 5]!);
         }
       }
     }
@@ -162,16 +173,23 @@ export function rank(
   const url = (ctx.url ?? '').toLowerCase();
 
   const byPrompt = new Map<string, PromptMatch>();
+  /** Per prompt: the triggers whose spans it shows, in order, and the first span's start. */
+  const sources = new Map<PromptMatch, number[]>();
+  const firstStart = new Map<PromptMatch, number>();
   for (const [t, a] of acc) {
     const trig = index.triggers[t]!;
-    let spans = a.spans;
     let count = a.count;
     let gentle = a.gentleAll;
+    let min = Infinity;
     if (trig.window === 'note') {
       if (excluded.has(t) || !a.groups || a.groups.some((g) => g.length === 0)) continue;
-      spans = a.groups.flat().sort((x, y) => x.start - y.start);
-      count = a.groups[0]!.length;
-      gentle = trig.negated === 'soften' && a.groups[0]!.every((h) => h.negated);
+      const g0 = a.groups[0]!;
+      count = g0.length / 4;
+      gentle = trig.negated === 'soften';
+      for (let k = 3; gentle && k < g0.length; k += 4) if (g0[k] !== 1) gentle = false;
+      for (const g of a.groups) for (let k = 0; k < g.length; k += 4) if (g[k]! < min) min = g[k]!;
+    } else {
+      for (const sp of a.spans) if (sp.start < min) min = sp.start;
     }
     if (count === 0) continue;
     let contextual = false;
@@ -190,26 +208,41 @@ export function rank(
     for (const id of trig.leadsTo) {
       const prev = byPrompt.get(id);
       if (!prev) {
-        byPrompt.set(id, { id, score, triggers: [qualified], spans: spans.slice(), gentle, combination, contextual });
+        const p: PromptMatch = { id, score, triggers: [qualified], spans: [], gentle, combination, contextual };
+        byPrompt.set(id, p);
+        sources.set(p, [t]);
+        firstStart.set(p, min);
       } else {
         prev.score = Math.max(prev.score, score) + 0.1;
         prev.triggers.push(qualified);
-        prev.spans.push(...spans);
+        sources.get(prev)!.push(t);
+        if (min < firstStart.get(prev)!) firstStart.set(prev, min);
         prev.gentle &&= gentle;
         prev.combination ||= combination;
         prev.contextual ||= contextual;
       }
     }
   }
+  /** A trigger's spans: a combination's in the order found; note-window evidence by start. */
+  const spansOf = (t: number): MatchedSpan[] => {
+    const a = acc.get(t)!;
+    if (!a.groups) return a.spans;
+    const out: (MatchedSpan & { negated: boolean })[] = [];
+    for (const g of a.groups) for (let k = 0; k < g.length; k += 4) out.push({ start: g[k]!, end: g[k + 1]!, phrase: index.phraseText[g[k + 2]!]!, negated: g[k + 3] === 1 });
+    return out.sort((x, y) => x.start - y.start);
+  };
 
   const now = options.now ?? Date.now();
   const quiet = options.quiet instanceof Map ? options.quiet : new Map(Object.entries(options.quiet ?? {}));
   const out = [...byPrompt.values()].filter((p) => !((quiet.get(p.id) ?? 0) > now));
-  for (const p of out) {
+  // order by score, then by the first span; only the prompts kept get their spans
+  for (const p of out) p.score = Math.round(p.score * 1000) / 1000;
+  out.sort((x, y) => y.score - x.score || firstStart.get(x)! - firstStart.get(y)! || (x.id < y.id ? -1 : 1));
+  const kept = out.slice(0, options.maxPrompts ?? DEFAULT_MAX_PROMPTS);
+  for (const p of kept) {
+    for (const t of sources.get(p)!) for (const sp of spansOf(t)) p.spans.push(sp);
     p.spans.sort((x, y) => x.start - y.start || x.end - y.end);
     p.spans = p.spans.filter((s, i, arr) => i === 0 || s.start !== arr[i - 1]!.start || s.end !== arr[i - 1]!.end);
-    p.score = Math.round(p.score * 1000) / 1000;
   }
-  out.sort((x, y) => y.score - x.score || x.spans[0]!.start - y.spans[0]!.start || (x.id < y.id ? -1 : 1));
-  return out.slice(0, options.maxPrompts ?? DEFAULT_MAX_PROMPTS);
+  return kept;
 }

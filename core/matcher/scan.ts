@@ -3,6 +3,10 @@
  * regular expressions), looked up in the compiled table, and only the words a trigger cares about
  * are kept. Each sentence is evaluated on its own and its result cached, so after a keystroke only
  * the edited sentence (and its neighbour) is scanned again.
+ *
+ * Per sentence nothing is allocated unless something is found: hits live in reusable typed arrays,
+ * per-trigger marks are generation-stamped, and a trigger's group lists are built only once it has
+ * a hit in every group.
  */
 import { ASCII_FOLD, ASCII_KIND, entityLength, foldCode, H1_SEED, H2_SEED, isContraction, isPossessive, K } from '../text/fold.ts';
 
@@ -16,7 +20,7 @@ const STOP = K.Stop as number;
 const END = K.End as number;
 const AMP = K.Amp as number;
 import { ADULT_REACH, HISTORICAL_REACH, HYPOTHETICAL_REACH, NEGATION_REACH } from '../text/synonyms.ts';
-import { FORM_ADULT, FORM_CUES, FORM_FILLER, FORM_HIST, FORM_HYPO, FORM_NEG, GROUP_EXCLUDE, lookupForm, type CompiledIndex } from './compile.ts';
+import { FORM_ADULT, FORM_CUES, FORM_FILLER, FORM_HIST, FORM_HYPO, FORM_NEG, GROUP_EXCLUDE, lookupForm, REF_ANCHOR, REF_NOTE, type CompiledIndex } from './compile.ts';
 
 /** A trigger that fired within one sentence. Spans are [start, end) pairs relative to the sentence. */
 export interface SentenceFire {
@@ -41,15 +45,10 @@ export interface Sentence {
   nots: number[] | null;
 }
 
-interface Hit {
-  phrase: number;
-  start: number;
-  end: number;
-  word: number;
-  negated: boolean;
-  /** ConText attributes beyond negation: ATTR_HYPO | ATTR_HIST | ATTR_ADULT. */
-  attrs: number;
-}
+/** Words in the scanner's cache of recent lookups (16 bytes each: 32 KB, a note's usual vocabulary). */
+const WORD_CACHE = 2048;
+/** In the word cache: the word is kept as a token (it is in a phrase, or a cue). */
+const KEEP = 256;
 const ATTR_HYPO = 1;
 const ATTR_HIST = 2;
 const ATTR_ADULT = 4;
@@ -69,8 +68,18 @@ export class Scanner {
   /** Cue flags seen in the sentence being tokenised (attributes are only looked for when present). */
   private sentFlags = 0;
 
+  private readonly trig: TriggerTable;
+
   constructor(readonly index: CompiledIndex) {
-    this.stamp = new Int32Array(index.triggers.length);
+    const n = index.triggers.length;
+    this.stamp = new Int32Array(n);
+    this.exclGen = new Int32Array(n);
+    this.maskGen = new Int32Array(n);
+    this.mask = new Int32Array(n);
+    this.slot = new Int32Array(n);
+    this.slotGen = new Int32Array(n);
+    this.trig = triggerTable(index);
+    this.setGen = new Int32Array(this.trig.sets);
     this.notForm = lookupForm(index, 'not');
   }
 
@@ -80,7 +89,7 @@ export class Scanner {
    */
   scan(text: string, from: number, out: Sentence[], stop?: (end: number) => boolean): number {
     const ix = this.index;
-    const { keys1, keys2, vals, mask, formFlags } = ix;
+    const { table, mask, formFlags } = ix;
     const n = text.length;
     let sentStart = from;
     let word = 0;
@@ -144,7 +153,7 @@ export class Scanner {
           const tc = text.charCodeAt(i + 1) | 32;
           h1 = Math.imul(h1 ^ tc, 0x01000193);
           h2 = (Math.imul(h2, 0x5bd1e995) + tc + 0x9e3779b9) | 0;
-          this.endToken(h1, h2, tokStart, i + 2, word, keys1, keys2, vals, mask, formFlags);
+          this.endToken(h1, h2, tokStart, i + 2, word, table, mask, formFlags);
           if (!(this.lastFlags & FORM_FILLER)) word++;
           this.pushNot(i - 1, i + 2, word++);
           inTok = false;
@@ -153,7 +162,7 @@ export class Scanner {
         }
         if (!isPossessive(text, i)) continue; // don't → dont
         // possessive 's ends the word; fall through with i on the apostrophe, then skip the s
-        this.endToken(h1, h2, tokStart, i, word, keys1, keys2, vals, mask, formFlags);
+        this.endToken(h1, h2, tokStart, i, word, table, mask, formFlags);
         if (!(this.lastFlags & FORM_FILLER)) word++;
         inTok = false;
         i++;
@@ -161,7 +170,7 @@ export class Scanner {
       }
       // separator or sentence end
       if (inTok) {
-        this.endToken(h1, h2, tokStart, at, word, keys1, keys2, vals, mask, formFlags);
+        this.endToken(h1, h2, tokStart, at, word, table, mask, formFlags);
         if (!(this.lastFlags & FORM_FILLER)) word++;
         inTok = false;
       }
@@ -175,12 +184,14 @@ export class Scanner {
         if (stop && stop(end)) return end;
       }
     }
-    if (inTok) this.endToken(h1, h2, tokStart, n, word, keys1, keys2, vals, mask, formFlags);
+    if (inTok) this.endToken(h1, h2, tokStart, n, word, table, mask, formFlags);
     if (sentStart < n) out.push(this.finishSentence(text, sentStart, n));
     return n;
   }
 
   private lastFlags = 0;
+  /** Recent words: h1, h2, form id + 1 (0: not a form), 1 + (flags | KEEP) (0: empty). */
+  private readonly wordCache = new Int32Array(WORD_CACHE * 4);
 
   private endToken(
     h1: number,
@@ -188,28 +199,44 @@ export class Scanner {
     start: number,
     end: number,
     word: number,
-    keys1: Int32Array,
-    keys2: Int32Array,
-    vals: Int32Array,
+    table: Int32Array,
     mask: number,
     formFlags: Uint8Array,
   ): void {
-    let slot = h1 & mask;
-    let v = vals[slot]!;
-    while (v !== 0) {
-      if (keys1[slot] === h1 && keys2[slot] === h2) break;
-      slot = (slot + 1) & mask;
-      v = vals[slot]!;
+    // a small direct-mapped cache of recent words first: a note repeats its words, and the table is
+    // large (one probe there is often a cache miss)
+    const cache = this.wordCache;
+    const ci = (h2 & (WORD_CACHE - 1)) * 4;
+    let form: number;
+    let info: number;
+    if (cache[ci + 3] !== 0 && cache[ci] === h1 && cache[ci + 1] === h2) {
+      form = cache[ci + 2]! - 1;
+      info = cache[ci + 3]! - 1;
+    } else {
+      let slot = h1 & mask;
+      let at = slot * 3;
+      let v = table[at + 2]!;
+      while (v !== 0) {
+        if (table[at] === h1 && table[at + 1] === h2) break;
+        slot = (slot + 1) & mask;
+        at = slot * 3;
+        v = table[at + 2]!;
+      }
+      form = v - 1;
+      info = 0;
+      if (v !== 0) {
+        const f = formFlags[form]!;
+        const keep = !(f & FORM_FILLER) && (this.index.formWordStart[form + 1]! !== this.index.formWordStart[form]! || (f & FORM_CUES) !== 0);
+        info = f | (keep ? KEEP : 0);
+      }
+      cache[ci] = h1;
+      cache[ci + 1] = h2;
+      cache[ci + 2] = v;
+      cache[ci + 3] = info + 1;
     }
-    if (v === 0) {
-      this.lastFlags = 0;
-      return;
-    }
-    const form = v - 1;
-    const flags = formFlags[form]!;
+    const flags = info & 255;
     this.lastFlags = flags;
-    if (flags & FORM_FILLER) return;
-    if (this.index.formWordStart[form + 1]! === this.index.formWordStart[form]! && !(flags & FORM_CUES)) return;
+    if (!(info & KEEP)) return;
     this.sentFlags |= flags;
     const k = this.nTok;
     if (k === this.tokForm.length) this.grow();
@@ -249,62 +276,170 @@ export class Scanner {
     const s: Sentence = { start, end, fires: null, partial: null, nots: null };
     if (this.nTok === 0) return s;
     // primary phrases first; the rest only if something here could fire
-    const hits = this.phraseHits(this.index.firstStart, this.index.firstData, true);
-    if (hits.length) {
-      this.phraseHits(this.index.secondStart, this.index.secondData, false);
-      if (hits.length > 1) hits.sort((a, b) => a.start - b.start || a.end - b.end || a.phrase - b.phrase);
-      this.evaluate(s, hits);
+    this.nHits = 0;
+    this.nSecond = 0;
+    this.phraseHits();
+    if (this.nHits !== 0) {
+      this.secondaryHits();
+      this.sortHits();
+      this.evaluate(s);
     }
     return s;
   }
 
-  /** Hit objects reused from sentence to sentence (hits never outlive their sentence's evaluation). */
-  private hitPool: Hit[] = [];
-  private readonly hitList: Hit[] = [];
+  // Phrase hits of the sentence being evaluated, as parallel arrays (no objects per hit).
+  private hPhrase = new Int32Array(32);
+  private hStart = new Int32Array(32);
+  private hEnd = new Int32Array(32);
+  private hWord = new Int32Array(32);
+  private hNeg = new Uint8Array(32);
+  private hAttrs = new Int32Array(32);
+  private nHits = 0;
+  /** Hit indices in (start, end, phrase) order. */
+  private ord = new Int32Array(32);
+  // Secondary candidates found by the first pass: [k, from, to) ranges over secondData or pairData.
+  private secK = new Int32Array(32);
+  private secFrom = new Int32Array(32);
+  private secTo = new Int32Array(32);
+  private secPair = new Uint8Array(32);
+  private nSecond = 0;
 
-  private phraseHits(anchorStart: Int32Array, anchorData: Int32Array, fresh: boolean): Hit[] {
+  /**
+   * First pass: primary phrases at every token (one-word phrases by the token's words, longer ones by
+   * the pair of the token and the next); where secondary phrases could start is remembered for the
+   * second pass, so it looks nothing up again.
+   */
+  private phraseHits(): void {
     const ix = this.index;
-    const hits = this.hitList;
-    if (fresh) hits.length = 0;
-    const pool = this.hitPool;
+    const { formWordStart, formWordData, firstStart, firstData, secondStart, pairHead, pairNext, pairStart, pairSplit } = ix;
+    const tokForm = this.tokForm;
+    const tokWord = this.tokWord;
     const nTok = this.nTok;
+    const pairBits = this.trig.pairBits;
     for (let k = 0; k < nTok; k++) {
-      const form = this.tokForm[k]!;
-      const ws = ix.formWordStart[form]!;
-      const we = ix.formWordStart[form + 1]!;
+      const form = tokForm[k]!;
+      const ws = formWordStart[form]!;
+      const we = formWordStart[form + 1]!;
+      if (ws === we) continue;
+      const pairOk = k + 1 < nTok && tokWord[k + 1] === tokWord[k]! + 1;
+      const nForm = pairOk ? tokForm[k + 1]! : 0;
       for (let wi = ws; wi < we; wi++) {
-        const w = ix.formWordData[wi]!;
-        const ps = anchorStart[w]!;
-        const pe = anchorStart[w + 1]!;
-        for (let pi = ps; pi < pe; pi++) {
-          const p = anchorData[pi]!;
-          const pws = ix.phraseWordStart[p]!;
-          const len = ix.phraseWordStart[p + 1]! - pws;
-          const s = k - ix.phraseAnchor[p]!; // first token of the phrase
-          if (s < 0 || s + len > nTok) continue;
-          const w0 = this.tokWord[k]! - ix.phraseAnchor[p]!;
-          let ok = true;
-          for (let j = 0; j < len; j++) {
-            if (s + j === k) continue;
-            if (this.tokWord[s + j] !== w0 + j || !formHasWord(ix, this.tokForm[s + j]!, ix.phraseWordData[pws + j]!)) {
-              ok = false;
-              break;
-            }
-          }
-          if (!ok) continue;
-          let h = pool[hits.length];
-          if (!h) pool.push((h = { phrase: 0, start: 0, end: 0, word: 0, negated: false, attrs: 0 }));
-          h.phrase = p;
-          h.start = this.tokStart[s]!;
-          h.end = this.tokEnd[s + len - 1]!;
-          h.word = w0;
-          h.negated = (this.sentFlags & FORM_NEG) !== 0 && this.negatedAt(s);
-          h.attrs = this.sentFlags & (FORM_HYPO | FORM_HIST | FORM_ADULT) ? this.attrsAt(s, s + len - 1) : 0;
-          hits.push(h);
+        const w = formWordData[wi]!;
+        for (let pi = firstStart[w]!, pe = firstStart[w + 1]!; pi < pe; pi++) this.addHit(firstData[pi]!, k, 1);
+        if (secondStart[w + 1]! > secondStart[w]!) this.pushSecond(k, secondStart[w]!, secondStart[w + 1]!, 0);
+        if (!pairOk) continue;
+        const hs = pairHead[w]!;
+        const he = pairHead[w + 1]!;
+        if (hs === he) continue;
+        for (let nj = formWordStart[nForm]!, nje = formWordStart[nForm + 1]!; nj < nje; nj++) {
+          const w2 = formWordData[nj]!;
+          const b = pairBit(w, w2);
+          if ((pairBits[b >>> 5]! & (1 << (b & 31))) === 0) continue;
+          const e = findPair(pairNext, hs, he, w2);
+          if (e < 0) continue;
+          const split = pairSplit[e]!;
+          for (let pi = pairStart[e]!; pi < split; pi++) this.verify(ix.pairData[pi]!, k);
+          if (pairStart[e + 1]! > split) this.pushSecond(k, split, pairStart[e + 1]!, 1);
         }
       }
     }
-    return hits;
+  }
+
+  private secondaryHits(): void {
+    const { secondData, pairData } = this.index;
+    for (let i = 0; i < this.nSecond; i++) {
+      const k = this.secK[i]!;
+      const to = this.secTo[i]!;
+      if (this.secPair[i] === 0) for (let pi = this.secFrom[i]!; pi < to; pi++) this.addHit(secondData[pi]!, k, 1);
+      else for (let pi = this.secFrom[i]!; pi < to; pi++) this.verify(pairData[pi]!, k);
+    }
+  }
+
+  private pushSecond(k: number, from: number, to: number, pair: number): void {
+    const i = this.nSecond;
+    if (i === this.secK.length) {
+      this.secK = grow32(this.secK);
+      this.secFrom = grow32(this.secFrom);
+      this.secTo = grow32(this.secTo);
+      const b = new Uint8Array(i * 2);
+      b.set(this.secPair);
+      this.secPair = b;
+    }
+    this.secK[i] = k;
+    this.secFrom[i] = from;
+    this.secTo[i] = to;
+    this.secPair[i] = pair;
+    this.nSecond = i + 1;
+  }
+
+  /** Phrase p indexed under the pair at tokens k, k + 1: check its other words. */
+  private verify(p: number, k: number): void {
+    const ix = this.index;
+    const pws = ix.phraseWordStart[p]!;
+    const len = ix.phraseWordStart[p + 1]! - pws;
+    const anchor = ix.phraseAnchor[p]!;
+    const s = k - anchor; // first token of the phrase
+    if (len > 2) {
+      if (s < 0 || s + len > this.nTok) return;
+      const w0 = this.tokWord[k]! - anchor;
+      for (let j = 0; j < len; j++) {
+        if (j === anchor || j === anchor + 1) continue;
+        if (this.tokWord[s + j] !== w0 + j || !formHasWord(ix, this.tokForm[s + j]!, ix.phraseWordData[pws + j]!)) return;
+      }
+    }
+    this.addHit(p, s, len);
+  }
+
+  private addHit(p: number, s: number, len: number): void {
+    const i = this.nHits;
+    if (i === this.hPhrase.length) this.growHits();
+    this.hPhrase[i] = p;
+    this.hStart[i] = this.tokStart[s]!;
+    this.hEnd[i] = this.tokEnd[s + len - 1]!;
+    this.hWord[i] = this.tokWord[s]!;
+    this.hNeg[i] = (this.sentFlags & FORM_NEG) !== 0 && this.negatedAt(s) ? 1 : 0;
+    this.hAttrs[i] = this.sentFlags & (FORM_HYPO | FORM_HIST | FORM_ADULT) ? this.attrsAt(s, s + len - 1) : 0;
+    this.nHits = i + 1;
+  }
+
+  private growHits(): void {
+    this.hPhrase = grow32(this.hPhrase);
+    this.hStart = grow32(this.hStart);
+    this.hEnd = grow32(this.hEnd);
+    this.hWord = grow32(this.hWord);
+    this.hAttrs = grow32(this.hAttrs);
+    this.ord = new Int32Array(this.hPhrase.length);
+    const b = new Uint8Array(this.hPhrase.length);
+    b.set(this.hNeg);
+    this.hNeg = b;
+  }
+
+  /** Sort the hits by (start, end, phrase); no two hits share all three. */
+  private sortHits(): void {
+    const { ord, hStart, hEnd, hPhrase } = this;
+    const n = this.nHits;
+    if (n > 24) {
+      // a long sentence of many hits: n log n (insertion sort is for the usual handful)
+      const idx: number[] = [];
+      for (let i = 0; i < n; i++) idx.push(i);
+      idx.sort((a, b) => hStart[a]! - hStart[b]! || hEnd[a]! - hEnd[b]! || hPhrase[a]! - hPhrase[b]!);
+      for (let i = 0; i < n; i++) ord[i] = idx[i]!;
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const st = hStart[i]!;
+      const en = hEnd[i]!;
+      const ph = hPhrase[i]!;
+      let j = i - 1;
+      while (j >= 0) {
+        const o = ord[j]!;
+        const d = hStart[o]! - st || hEnd[o]! - en || hPhrase[o]! - ph;
+        if (d <= 0) break;
+        ord[j + 1] = o;
+        j--;
+      }
+      ord[j + 1] = i;
+    }
   }
 
   /** Is there a negation cue within NEGATION_REACH words before token k? */
@@ -341,117 +476,281 @@ export class Scanner {
     return attrs;
   }
 
-  private evaluate(s: Sentence, hits: Hit[]): void {
+  // Per-trigger scratch for the sentence being evaluated, generation-stamped (no clearing).
+  private readonly exclGen: Int32Array;
+  private readonly maskGen: Int32Array;
+  private readonly mask: Int32Array;
+  private readonly slot: Int32Array;
+  private readonly slotGen: Int32Array;
+  private readonly setGen: Int32Array;
+  private exclList = new Int32Array(16);
+  private liveList = new Int32Array(16);
+  /** Note-window evidence of the sentence, copied out at its exact length. */
+  private readonly partialScratch: number[] = [];
+
+  private evaluate(s: Sentence): void {
     const ix = this.index;
+    const tr = this.trig;
+    const { refStart, refTrigger, refGroup } = ix;
+    const { ord, hPhrase } = this;
+    const nHits = this.nHits;
     // First pass: which triggers could fire here (an `any` phrase, or any evidence for a note-window
     // trigger)? Common words appear in many triggers' `all` and `not` lists; only these triggers
-    // are looked at further, with no allocation for the rest.
+    // are looked at further.
     const gen = ++this.stampGen;
     const stamp = this.stamp;
+    const setGen = this.setGen;
     let live = 0;
-    let excludedSets: Set<number> | null = null;
-    const { refStart, refTrigger, refGroup } = ix;
-    for (const h of hits) {
-      for (let r = refStart[h.phrase]!, re = refStart[h.phrase + 1]!; r < re; r++) {
-        const t = refTrigger[r]!;
+    /** Live triggers whose window is not the note (only they need the other groups' refs). */
+    let liveOther = 0;
+    let anyExcludedSet = false;
+    for (let i = 0; i < nHits; i++) {
+      const p = hPhrase[i]!;
+      // the phrase's refs begin with exclusions, anchors and note-window evidence (see compile)
+      for (let r = refStart[p]!, re = refStart[p + 1]!; r < re; r++) {
         const g = refGroup[r]!;
         if (g === GROUP_EXCLUDE) {
-          (excludedSets ??= new Set()).add(t);
+          setGen[refTrigger[r]!] = gen;
+          anyExcludedSet = true;
           continue;
         }
-        const trig = ix.triggers[t]!;
-        if (g === trig.anchorGroup || (g >= 0 && trig.window === 'note')) {
-          if (stamp[t] !== gen) {
-            stamp[t] = gen;
-            live++;
-          }
+        if (g !== REF_ANCHOR && g < REF_NOTE) break;
+        const t = refTrigger[r]!;
+        if (stamp[t] !== gen) {
+          stamp[t] = gen;
+          live++;
+          if (g === REF_ANCHOR) liveOther++;
         }
       }
     }
+    const note = tr.note;
     if (live === 0) {
       // only note-window exclusions can matter
-      for (const h of hits) for (let r = refStart[h.phrase]!, re = refStart[h.phrase + 1]!; r < re; r++) {
-        const t = refTrigger[r]!;
-        if (refGroup[r] !== -1 || ix.triggers[t]!.window !== 'note') continue;
-        s.nots ??= [];
-        if (!s.nots.includes(t)) s.nots.push(t);
+      for (let i = 0; i < nHits; i++) {
+        const p = hPhrase[ord[i]!]!;
+        for (let r = refStart[p]!, re = refStart[p + 1]!; r < re; r++) {
+          const t = refTrigger[r]!;
+          if (refGroup[r] !== -1 || note[t] !== 1) continue;
+          s.nots ??= [];
+          if (!s.nots.includes(t)) s.nots.push(t);
+        }
       }
       return;
     }
-    // group hits by trigger
-    const byTrigger = new Map<number, Hit[][]>();
-    const excluded = new Set<number>();
-    for (const h of hits) {
-      for (let r = refStart[h.phrase]!, re = refStart[h.phrase + 1]!; r < re; r++) {
-        const t = refTrigger[r]!;
+    // Second pass, in hit order: exclusions, note-window evidence, and which groups each other live
+    // trigger has (a bit mask: only a trigger with every group is looked at further).
+    const exclGen = this.exclGen;
+    const maskGen = this.maskGen;
+    const mask = this.mask;
+    let nExcl = 0;
+    let nLive = 0;
+    let nPart = 0;
+    for (let i = 0; i < nHits; i++) {
+      const h = ord[i]!;
+      const p = hPhrase[h]!;
+      for (let r = refStart[p]!, re = refStart[p + 1]!; r < re; r++) {
         const g = refGroup[r]!;
-        if (g === -2 || g === GROUP_EXCLUDE) continue;
-        if (excludedSets !== null && excludedSets.has(ix.triggers[t]!.set)) continue;
-        if (g === -1) {
-          if (stamp[t] === gen || ix.triggers[t]!.window === 'note') excluded.add(t);
-          continue;
-        }
-        if (stamp[t] !== gen) continue;
-        const trig = ix.triggers[t]!;
-        if (trig.window === 'note') {
+        if (g === -2) break; // context-only refs come last
+        if (g < -2) continue; // exclusions and anchors: the first pass's
+        const t = refTrigger[r]!;
+        if (anyExcludedSet && setGen[tr.set[t]!] === gen) continue;
+        if (g >= REF_NOTE) {
           // evidence only: whether the note as a whole fires is decided in rank()
-          if (h.attrs & dropOf(trig)) continue;
-          if (g === 0 && ((h.negated && trig.negated === 'ignore') || (!h.negated && trig.negated === 'only'))) continue;
-          (s.partial ??= []).push(t, g, h.start - s.start, h.end - s.start, h.phrase, h.negated ? 1 : 0);
+          if (this.hAttrs[h]! & tr.drop[t]!) continue;
+          const neg = this.hNeg[h]!;
+          if (g === REF_NOTE && ((neg === 1 && tr.negated[t] === NEG_IGNORE) || (neg === 0 && tr.negated[t] === NEG_ONLY))) continue;
+          const pa = this.partialScratch;
+          pa[nPart] = t;
+          pa[nPart + 1] = g - REF_NOTE;
+          pa[nPart + 2] = this.hStart[h]! - s.start;
+          pa[nPart + 3] = this.hEnd[h]! - s.start;
+          pa[nPart + 4] = p;
+          pa[nPart + 5] = neg;
+          nPart += PARTIAL_STRIDE;
           continue;
         }
-        let groups = byTrigger.get(t);
-        if (!groups) {
-          groups = Array.from({ length: ix.triggers[t]!.groups }, () => []);
-          byTrigger.set(t, groups);
+        if (g === -1) {
+          if ((stamp[t] === gen || note[t] === 1) && exclGen[t] !== gen) {
+            exclGen[t] = gen;
+            if (nExcl === this.exclList.length) this.exclList = grow32(this.exclList);
+            this.exclList[nExcl++] = t;
+          }
+          continue;
         }
-        groups[g]!.push(h);
+        if (liveOther === 0) break; // the rest are other groups: of no live trigger here
+        if (stamp[t] !== gen) continue;
+        if (maskGen[t] !== gen) {
+          maskGen[t] = gen;
+          mask[t] = 0;
+          if (nLive === this.liveList.length) this.liveList = grow32(this.liveList);
+          this.liveList[nLive++] = t;
+        }
+        mask[t]! |= 1 << g;
       }
     }
-    for (const t of excluded) {
-      if (ix.triggers[t]!.window === 'note') (s.nots ??= []).push(t);
+    if (nPart !== 0) s.partial = this.partialScratch.slice(0, nPart);
+    for (let i = 0; i < nExcl; i++) {
+      const t = this.exclList[i]!;
+      if (note[t] === 1) (s.nots ??= []).push(t);
     }
-    for (const [t, groups] of byTrigger) {
-      const trig = ix.triggers[t]!;
-      const drop = dropOf(trig);
-      if (drop !== 0) {
-        for (let g = 0; g < groups.length; g++) if (groups[g]!.some((h) => h.attrs & drop)) groups[g] = groups[g]!.filter((h) => !(h.attrs & drop));
+    // the triggers with every group, in the order first seen: their group lists in one more pass
+    let full: number[] | null = null;
+    for (let i = 0; i < nLive; i++) {
+      const t = this.liveList[i]!;
+      if (mask[t] !== tr.full[t] || exclGen[t] === gen) continue;
+      this.slot[t] = (full ??= []).length;
+      this.slotGen[t] = gen;
+      full.push(t);
+    }
+    if (full === null) return;
+    const groupsOf = full.map((t) => {
+      const groups: number[][] = [];
+      for (let g = tr.full[t]!; g !== 0; g >>>= 1) groups.push([]);
+      return groups;
+    });
+    for (let i = 0; i < nHits; i++) {
+      const h = ord[i]!;
+      const p = hPhrase[h]!;
+      for (let r = refStart[p]!, re = refStart[p + 1]!; r < re; r++) {
+        const g = refGroup[r]!;
+        if (g === -2) break;
+        // (these triggers' windows are not the note: their groups are plain, never REF_NOTE + g)
+        if (g < 0 || this.slotGen[refTrigger[r]!] !== gen) continue;
+        groupsOf[this.slot[refTrigger[r]!]!]![g]!.push(h);
       }
-      if (excluded.has(t)) continue;
-      let anchors = groups[0]!;
-      if (trig.negated === 'ignore') anchors = anchors.filter((h) => !h.negated);
-      else if (trig.negated === 'only') anchors = anchors.filter((h) => h.negated);
-      if (!anchors.length) continue;
-      const used: Hit[] = [];
-      let fired = false;
-      const reach = typeof trig.window === 'number' ? trig.window : Infinity;
+    }
+    for (let j = 0; j < full.length; j++) this.fire(s, full[j]!, groupsOf[j]!);
+  }
+
+  /** A trigger with a hit in every group: the group lists, then whether the window holds them. */
+  private fire(s: Sentence, t: number, groups: number[][]): void {
+    const tr = this.trig;
+    const { hPhrase, hAttrs, hNeg, hWord, hStart } = this;
+    const drop = tr.drop[t]!;
+    if (drop !== 0) {
+      for (let g = 0; g < groups.length; g++) if (groups[g]!.some((h) => hAttrs[h]! & drop)) groups[g] = groups[g]!.filter((h) => !(hAttrs[h]! & drop));
+    }
+    let anchors = groups[0]!;
+    const negated = tr.negated[t]!;
+    if (negated === NEG_IGNORE) anchors = anchors.filter((h) => hNeg[h] === 0);
+    else if (negated === NEG_ONLY) anchors = anchors.filter((h) => hNeg[h] === 1);
+    if (!anchors.length) return;
+    let uniq: number[];
+    if (groups.length === 1) {
+      // every anchor fires alone: already distinct and in order of start
+      uniq = anchors;
+    } else {
+      const used: number[] = [];
+      const reach = tr.reach[t]!;
       for (const a of anchors) {
-        let ok = true;
-        const extra: Hit[] = [];
+        const mark = used.length;
+        used.push(a);
         for (let g = 1; g < groups.length; g++) {
-          const near = groups[g]!.find((h) => Math.abs(h.word - a.word) <= reach && h !== a);
-          if (!near) {
-            ok = false;
+          const near = groups[g]!.find((h) => Math.abs(hWord[h]! - hWord[a]!) <= reach && h !== a);
+          if (near === undefined) {
+            used.length = mark;
             break;
           }
-          extra.push(near);
+          used.push(near);
         }
-        if (!ok) continue;
-        fired = true;
-        used.push(a, ...extra);
       }
-      if (!fired) continue;
-      const uniq = [...new Set(used)].sort((x, y) => x.start - y.start);
-      const spans: number[] = [];
-      const phrases: number[] = [];
-      for (const h of uniq) {
-        spans.push(h.start - s.start, h.end - s.start);
-        phrases.push(h.phrase);
-      }
-      const gentle = trig.negated === 'soften' && anchors.every((h) => h.negated);
-      (s.fires ??= []).push({ t, spans, phrases, gentle });
+      if (!used.length) return;
+      uniq = [...new Set(used)].sort((x, y) => hStart[x]! - hStart[y]!);
+    }
+    const spans: number[] = [];
+    const phrases: number[] = [];
+    for (const h of uniq) {
+      spans.push(hStart[h]! - s.start, this.hEnd[h]! - s.start);
+      phrases.push(hPhrase[h]!);
+    }
+    const gentle = negated === NEG_SOFTEN && anchors.every((h) => hNeg[h] === 1);
+    (s.fires ??= []).push({ t, spans, phrases, gentle });
+  }
+}
+
+const NEG_SHOW = 0;
+const NEG_SOFTEN = 1;
+const NEG_IGNORE = 2;
+const NEG_ONLY = 3;
+
+/** What the scanner needs of each trigger, as flat arrays (shared by every scanner of an index). */
+interface TriggerTable {
+  note: Uint8Array;
+  anchor: Int32Array;
+  set: Int32Array;
+  /** The ConText attributes a trigger ignores, as a mask of ATTR_* bits. */
+  drop: Int32Array;
+  negated: Uint8Array;
+  /** Word window (Infinity for the sentence). */
+  reach: Float64Array;
+  /** The group mask with every group present. */
+  full: Int32Array;
+  /** Number of set ordinals (for set-wide exclusions). */
+  sets: number;
+  /** A bit per hashed pair of words that indexes phrases: most pairs in a note index none. */
+  pairBits: Int32Array;
+}
+const tables = new WeakMap<CompiledIndex, TriggerTable>();
+function triggerTable(ix: CompiledIndex): TriggerTable {
+  let tt = tables.get(ix);
+  if (tt) return tt;
+  const n = ix.triggers.length;
+  tt = {
+    note: new Uint8Array(n),
+    anchor: new Int32Array(n),
+    set: new Int32Array(n),
+    drop: new Int32Array(n),
+    negated: new Uint8Array(n),
+    reach: new Float64Array(n),
+    full: new Int32Array(n),
+    sets: 1,
+    pairBits: new Int32Array(PAIR_BITS >>> 5),
+  };
+  for (let w = 0; w + 1 < ix.pairHead.length; w++) {
+    for (let e = ix.pairHead[w]!; e < ix.pairHead[w + 1]!; e++) {
+      const b = pairBit(w, ix.pairNext[e]!);
+      tt.pairBits[b >>> 5]! |= 1 << (b & 31);
     }
   }
+  for (let t = 0; t < n; t++) {
+    const trig = ix.triggers[t]!;
+    tt.note[t] = trig.window === 'note' ? 1 : 0;
+    tt.anchor[t] = trig.anchorGroup;
+    tt.set[t] = trig.set;
+    tt.drop[t] = dropOf(trig);
+    tt.negated[t] = trig.negated === 'soften' ? NEG_SOFTEN : trig.negated === 'ignore' ? NEG_IGNORE : trig.negated === 'only' ? NEG_ONLY : NEG_SHOW;
+    tt.reach[t] = typeof trig.window === 'number' ? trig.window : Infinity;
+    tt.full[t] = (1 << trig.groups) - 1;
+    tt.sets = Math.max(tt.sets, trig.set + 1);
+  }
+  for (let r = 0; r < ix.refGroup.length; r++) if (ix.refGroup[r] === GROUP_EXCLUDE) tt.sets = Math.max(tt.sets, ix.refTrigger[r]! + 1);
+  tables.set(ix, tt);
+  return tt;
+}
+
+const PAIR_BITS = 1 << 17;
+function pairBit(w1: number, w2: number): number {
+  return (Math.imul(w1, 0x9e3779b1) ^ Math.imul(w2 + 0x7f4a7c15, 0x85ebca6b)) >>> 15;
+}
+
+/** Index of `word` among pairNext[from, to) (ascending), or -1. */
+function findPair(next: Int32Array, from: number, to: number, word: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const v = next[mid]!;
+    if (v === word) return mid;
+    if (v < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+function grow32(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** The ConText attributes a trigger ignores, as a mask of ATTR_* bits. */

@@ -1,5 +1,6 @@
 /** Scanning sentences: combinations, windows, exclusions, negation, contractions; linear time. */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { compile, matchText } from '../../../../core/matcher/index.ts';
 import type { Trigger } from '../../../../core/schema/prompt-set.ts';
 import { foldWords } from '../../../../core/text/fold.ts';
@@ -81,5 +82,24 @@ describe('no pathological matching', () => {
       // a fixed budget, generous for a loaded 2-core machine: linear work is milliseconds here
       expect(ms).toBeLessThan(3000);
     }
+  });
+});
+
+describe('phrase lookup', () => {
+  // Longer phrases are indexed under one pair of adjacent words, shorter ones under their word: the
+  // prompts found must be exactly those a naive search of each sentence's words finds.
+  const VOCAB = ['river', 'stone', 'garden', 'window', 'pencil', 'orange', 'ladder', 'kettle'];
+  const phrase = fc.array(fc.constantFrom(...VOCAB), { minLength: 1, maxLength: 4 });
+  it('property: multi-word phrases are found wherever they occur, and only there', () => {
+    fc.assert(
+      fc.property(fc.array(phrase, { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom(...VOCAB, '.'), { maxLength: 50 }), (phrases, words) => {
+        const ix = compile([set(phrases.map((p, i) => T(`p${i}`, [p.join(' ')])))]);
+        const sentences = words.join(' ').split('.').map((x) => x.trim().split(/\s+/).filter(Boolean));
+        const contains = (ws: string[], p: string[]) => ws.some((_, i) => p.every((w, j) => ws[i + j] === w));
+        const expected = phrases.map((p, i) => (sentences.some((ws) => contains(ws, p)) ? `p${i}` : '')).filter(Boolean).sort();
+        expect(new Set(matchText(ix, words.join(' '), {}, { maxPrompts: 100 }).map((m) => m.id))).toEqual(new Set(expected));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
