@@ -32,7 +32,7 @@ export function compactFor(p: PageSets, hash: string): { hash: string; data: str
   if (source.hash !== hash) return null;
   if (cache?.hash === hash) return cache;
   const index = compile([p.builtIn, ...p.others], { disabled: new Set(p.disabled) });
-  cache = { hash, data: toBase64(encodeIndex(index, hash)) };
+  cache = { hash, data: toBase64(encodeIndex(index, hash, { texts: false })) };
   return cache;
 }
 

@@ -24,7 +24,7 @@ export function compiledBuiltIn(): { hash: string; bytes: Uint8Array } {
   if (!cached) {
     const sets = [defaultSet as PromptSet];
     const hash = setsHash(sets);
-    cached = { hash, bytes: encodeIndex(compile(sets), hash) };
+    cached = { hash, bytes: encodeIndex(compile(sets), hash, { texts: false }) };
   }
   return cached;
 }

@@ -14,12 +14,16 @@
 import type { CompiledIndex, CompiledTrigger } from './compile.ts';
 
 /** Bump whenever the compiled layout or the compiler's output for the same sets changes. */
-export const ENGINE_VERSION = 4;
+export const ENGINE_VERSION = 5;
 
 const MAGIC = 0x58495050; // "PPIX" little-endian
 
 type ArrayName =
   | 'table'
+  | 'entryStart'
+  | 'entryClass'
+  | 'entryLo'
+  | 'entryHi'
   | 'formFlags'
   | 'formWordStart'
   | 'formWordData'
@@ -41,6 +45,10 @@ type ArrayName =
 
 const ARRAYS: readonly ArrayName[] = [
   'table',
+  'entryStart',
+  'entryClass',
+  'entryLo',
+  'entryHi',
   'formFlags',
   'formWordStart',
   'formWordData',
@@ -61,15 +69,30 @@ const ARRAYS: readonly ArrayName[] = [
   'refGroup',
 ];
 
+/**
+ * Element types other than four-byte integers: one byte for flags, anchor positions and group
+ * numbers; ids and offsets take two bytes when every value fits (the compiler chooses per array,
+ * `narrowIds`) and the header records each array's width.
+ */
+const BYTES: Partial<Record<ArrayName, Uint8ArrayConstructor | Int8ArrayConstructor>> = {
+  formFlags: Uint8Array,
+  phraseAnchor: Uint8Array,
+  refGroup: Int8Array,
+};
+
 type JsonTrigger = Omit<CompiledTrigger, 'context'> & {
   context: { effect: 'boost' | 'require'; fieldPhrases: number[]; pagePhrases: number[]; urls: readonly string[] } | null;
 };
 
 interface Header {
   setHash: string;
+  /** False in a page's form: the phrase texts stay where the set was compiled (a page shows the note's own words). */
+  texts: boolean;
   size: number;
   mask: number;
   lengths: number[];
+  /** Bytes per element of each array (1, 2 or 4). */
+  widths: number[];
   phraseText: readonly string[];
   triggers: JsonTrigger[];
 }
@@ -89,13 +112,19 @@ export function setsHash(sets: unknown): string {
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
-export function encodeIndex(index: CompiledIndex, setHash: string): Uint8Array {
+/**
+ * `texts: false` leaves the phrase texts out: the form pages load (their matches carry '' as the
+ * phrase, which a page never shows; the "why" is the note's own words).
+ */
+export function encodeIndex(index: CompiledIndex, setHash: string, { texts = true }: { texts?: boolean } = {}): Uint8Array {
   const header: Header = {
     setHash,
+    texts,
     size: index.size,
     mask: index.mask,
     lengths: ARRAYS.map((n) => index[n].length),
-    phraseText: index.phraseText,
+    widths: ARRAYS.map((n) => index[n].BYTES_PER_ELEMENT),
+    phraseText: texts ? index.phraseText : [],
     triggers: index.triggers.map((t) => ({
       ...t,
       context: t.context ? { effect: t.context.effect, fieldPhrases: [...t.context.fieldPhrases], pagePhrases: [...t.context.pagePhrases], urls: t.context.urls } : null,
@@ -143,12 +172,15 @@ export function decodeIndex(bytes: Uint8Array, expectHash?: string): CompiledInd
   if (expectHash !== undefined && header.setHash !== expectHash) throw new CompactError('compiled from other prompt sets');
   if (!Array.isArray(header.lengths) || header.lengths.length !== ARRAYS.length) throw new CompactError('bad header');
   let offset = align(12 + jsonLength);
-  const arrays = {} as Record<ArrayName, Int32Array | Uint8Array>;
+  if (!Array.isArray(header.widths) || header.widths.length !== ARRAYS.length) throw new CompactError('bad header');
+  const arrays = {} as Record<ArrayName, Int32Array | Uint16Array | Uint8Array | Int8Array>;
   ARRAYS.forEach((n, i) => {
     const len = header.lengths[i]!;
-    const bytesPer = n === 'formFlags' ? 1 : 4;
+    const Type = BYTES[n] ?? (header.widths[i] === 2 ? Uint16Array : Int32Array);
+    const bytesPer = Type.BYTES_PER_ELEMENT;
+    if (header.widths[i] !== bytesPer) throw new CompactError('bad header');
     if (!Number.isInteger(len) || len < 0 || offset + len * bytesPer > bytes.byteLength) throw new CompactError('truncated arrays');
-    arrays[n] = n === 'formFlags' ? new Uint8Array(bytes.buffer, bytes.byteOffset + offset, len) : new Int32Array(bytes.buffer, bytes.byteOffset + offset, len);
+    arrays[n] = new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, len);
     offset = align(offset + len * bytesPer);
   });
   const triggers: CompiledTrigger[] = header.triggers.map((t) => ({
@@ -160,7 +192,7 @@ export function decodeIndex(bytes: Uint8Array, expectHash?: string): CompiledInd
     mask: header.mask,
     phraseText: header.phraseText,
     triggers,
-    ...(arrays as Record<Exclude<ArrayName, 'formFlags'>, Int32Array> & { formFlags: Uint8Array }),
+    ...(arrays as unknown as Pick<CompiledIndex, ArrayName>),
   };
 }
 

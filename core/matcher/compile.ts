@@ -5,8 +5,10 @@
  */
 import type { AttributePolicy, ExperiencerPolicy, NegationPolicy, PromptSet, Trigger } from '../schema/prompt-set.ts';
 import { distinctGroups, expandPhrases } from '../schema/concepts.ts';
-import { foldWords, hashWord } from '../text/fold.ts';
+import { foldWords } from '../text/fold.ts';
 import { surfaceForms } from '../text/inflect.ts';
+import { buildFormTable, formClass, narrowIds, type FormTable, type Ids } from './forms.ts';
+export type { Ids } from './forms.ts';
 import { ADULT_CUES, FILLER_WORDS, HISTORICAL_CUES, HYPOTHETICAL_CUES, NEGATION_CUES, SYNONYM_GROUPS } from '../text/synonyms.ts';
 
 export const FORM_FILLER = 1;
@@ -61,47 +63,42 @@ export interface PhraseRef {
   group: number;
 }
 
-export interface CompiledIndex {
+export interface CompiledIndex extends FormTable {
+  /** Surface forms the table stands for (stored as far fewer stems: forms.ts). */
   readonly size: number;
-  /**
-   * Open-addressing table keyed by (h1, h2), three numbers a slot: h1, h2, form id + 1 (0 = empty).
-   * One slot's numbers sit together, so a probe reads one cache line, not three.
-   */
-  readonly table: Int32Array;
-  /** Slots - 1. */
-  readonly mask: number;
+  /** Flags of each form class (FORM_*). */
   readonly formFlags: Uint8Array;
-  /** CSR: the phrase-word ids each form stands for. */
-  readonly formWordStart: Int32Array;
-  readonly formWordData: Int32Array;
+  /** CSR: the phrase-word ids each form class stands for. */
+  readonly formWordStart: Ids;
+  readonly formWordData: Ids;
   /**
    * CSR: one-word phrases by their word id. A phrase is "primary" when it can start a trigger (an
    * `any`, or evidence for a note-window trigger), "secondary" when it only ever completes or stops
    * one (`all`, `not`, context, set-wide exclusions). A sentence is searched for secondary phrases
    * only when a primary phrase was found in it: most sentences stop after the first, cheaper pass.
    */
-  readonly firstStart: Int32Array;
-  readonly firstData: Int32Array;
+  readonly firstStart: Ids;
+  readonly firstData: Ids;
   /** The same, for secondary one-word phrases. */
-  readonly secondStart: Int32Array;
-  readonly secondData: Int32Array;
+  readonly secondStart: Ids;
+  readonly secondData: Ids;
   /**
    * Longer phrases are indexed under one pair of adjacent words (the rarest pair): a note's word is
    * looked up with the word after it, so common words ("school", "mum") that begin many phrases
    * cost one lookup, not one check per phrase. CSR by the pair's first word id: `pairNext` holds
    * the second word ids, ascending within each first word (binary-searched).
    */
-  readonly pairHead: Int32Array;
-  readonly pairNext: Int32Array;
+  readonly pairHead: Ids;
+  readonly pairNext: Ids;
   /** CSR: the phrases under each pair, primary ones first; `pairSplit[e]` is where secondary ones begin. */
-  readonly pairStart: Int32Array;
-  readonly pairSplit: Int32Array;
-  readonly pairData: Int32Array;
+  readonly pairStart: Ids;
+  readonly pairSplit: Ids;
+  readonly pairData: Ids;
   /** Position within the phrase of the first word of its indexed pair (0 for one-word phrases). */
-  readonly phraseAnchor: Int32Array;
+  readonly phraseAnchor: Uint8Array;
   /** CSR: the word ids of each phrase. */
-  readonly phraseWordStart: Int32Array;
-  readonly phraseWordData: Int32Array;
+  readonly phraseWordStart: Ids;
+  readonly phraseWordData: Ids;
   /** Canonical text of each phrase (the manager's own words, as written in the set). */
   readonly phraseText: readonly string[];
   /**
@@ -109,9 +106,9 @@ export interface CompiledIndex {
    * order, each run in the set's order: set-wide exclusions (GROUP_EXCLUDE), anchors (REF_ANCHOR),
    * note-window evidence (REF_NOTE + group), `not` (-1), other groups (0..), context only (-2).
    */
-  readonly refStart: Int32Array;
-  readonly refTrigger: Int32Array;
-  readonly refGroup: Int32Array;
+  readonly refStart: Ids;
+  readonly refTrigger: Ids;
+  readonly refGroup: Int8Array;
   readonly triggers: readonly CompiledTrigger[];
 }
 
@@ -340,27 +337,35 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   }
 
   // Hash table over all forms.
+  // Forms stored by stem (forms.ts), in classes: the forms that stand for the same phrase words with
+  // the same flags share one class, and the scanner reads words and flags by class.
   const nForms = formFlags.length;
-  let cap = 16;
-  // load factor between 0.36 and 0.72: linear probing stays short, and the table is half the size of a 0.5 cap
-  while (cap < nForms * 1.4) cap <<= 1;
-  const mask = cap - 1;
-  const table = new Int32Array(cap * 3);
-  for (const [form, id] of formIds) {
-    const [a, b] = hashWord(form);
-    let slot = a & mask;
-    while (table[slot * 3 + 2] !== 0) slot = (slot + 1) & mask;
-    table[slot * 3] = a;
-    table[slot * 3 + 1] = b;
-    table[slot * 3 + 2] = id + 1;
+  const wordsOfForm: number[][] = Array.from({ length: nForms }, () => []);
+  for (let k = 0; k < pairForm.length; k++) wordsOfForm[pairForm[k]!]!.push(pairWord[k]!);
+  const classIds = new Map<string, number>();
+  const classWords: number[][] = [];
+  const classFlags: number[] = [];
+  const classOfForm = new Int32Array(nForms);
+  for (let f = 0; f < nForms; f++) {
+    const words = wordsOfForm[f]!.sort((a, b) => a - b);
+    const key = `${formFlags[f]}|${words.join(',')}`;
+    let c = classIds.get(key);
+    if (c === undefined) {
+      c = classWords.length;
+      classIds.set(key, c);
+      classWords.push(words);
+      classFlags.push(formFlags[f]!);
+    }
+    classOfForm[f] = c;
   }
-  // CSR of form → words, by counting sort over the pairs
-  const formWordStart = new Int32Array(nForms + 1);
-  for (const f of pairForm) formWordStart[f + 1]!++;
-  for (let i = 0; i < nForms; i++) formWordStart[i + 1]! += formWordStart[i]!;
-  const formWordData = new Int32Array(pairForm.length);
-  const fill = formWordStart.slice(0, nForms);
-  for (let k = 0; k < pairForm.length; k++) formWordData[fill[pairForm[k]!]!++] = pairWord[k]!;
+  const formsByString = new Map<string, number>();
+  for (const [form, id] of formIds) formsByString.set(form, classOfForm[id]!);
+  const forms = buildFormTable(formsByString);
+  const nClasses = classWords.length;
+  const formWordStart = new Int32Array(nClasses + 1);
+  for (let c = 0; c < nClasses; c++) formWordStart[c + 1] = formWordStart[c]! + classWords[c]!.length;
+  const formWordData = new Int32Array(formWordStart[nClasses]!);
+  for (let c = 0; c < nClasses; c++) formWordData.set(classWords[c]!, formWordStart[c]!);
 
   // Index each phrase (uBlock's idea): one-word phrases under their word, longer ones under their
   // rarest pair of adjacent words. Rarity: not two common English words, then the fewest phrases
@@ -445,21 +450,21 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
 
   return {
     size: nForms,
-    table,
-    mask,
-    formFlags: Uint8Array.from(formFlags),
-    formWordStart,
-    formWordData,
-    firstStart,
-    firstData,
-    secondStart,
-    secondData,
-    pairHead,
-    pairNext,
-    pairStart,
-    pairSplit,
-    pairData,
-    phraseAnchor,
+    ...forms,
+    formFlags: Uint8Array.from(classFlags),
+    // ids and offsets in two bytes when they fit (compact.ts): the form a page holds stays small
+    formWordStart: narrowIds(formWordStart),
+    formWordData: narrowIds(formWordData),
+    firstStart: narrowIds(firstStart),
+    firstData: narrowIds(firstData),
+    secondStart: narrowIds(secondStart),
+    secondData: narrowIds(secondData),
+    pairHead: narrowIds(pairHead),
+    pairNext: narrowIds(pairNext),
+    pairStart: narrowIds(pairStart),
+    pairSplit: narrowIds(pairSplit),
+    pairData: narrowIds(pairData),
+    phraseAnchor: Uint8Array.from(phraseAnchor),
     ...phraseCsr(phraseWordsArr, phraseRefs, triggers),
     phraseText,
     triggers,
@@ -489,7 +494,8 @@ function phraseCsr(words: readonly Int32Array[], refs: readonly (readonly Phrase
   }
   const phraseWordData = new Int32Array(phraseWordStart[n]!);
   const refTrigger = new Int32Array(refStart[n]!);
-  const refGroup = new Int32Array(refStart[n]!);
+  // groups run from -4 (REF_ANCHOR) to REF_NOTE + 5: one byte each
+  const refGroup = new Int8Array(refStart[n]!);
   for (let p = 0; p < n; p++) {
     phraseWordData.set(words[p]!, phraseWordStart[p]!);
     ordered[p]!.forEach((r, k) => {
@@ -497,7 +503,7 @@ function phraseCsr(words: readonly Int32Array[], refs: readonly (readonly Phrase
       refGroup[refStart[p]! + k] = r.group;
     });
   }
-  return { phraseWordStart, phraseWordData, refStart, refTrigger, refGroup };
+  return { phraseWordStart: narrowIds(phraseWordStart), phraseWordData: narrowIds(phraseWordData), refStart: narrowIds(refStart), refTrigger: narrowIds(refTrigger), refGroup };
 }
 
 /** A trigger with its concept references ("@name") expanded. */
@@ -567,14 +573,7 @@ function cachedForms(word: string, exact: boolean): readonly string[] {
   return f;
 }
 
-/** Look a folded form up (for tests and tools). Returns the form id or -1. */
+/** Look a folded word up (for tests and tools). Returns its form class or -1. */
 export function lookupForm(index: CompiledIndex, form: string): number {
-  const [a, b] = hashWord(form);
-  let slot = a & index.mask;
-  for (;;) {
-    const v = index.table[slot * 3 + 2]!;
-    if (v === 0) return -1;
-    if (index.table[slot * 3] === a && index.table[slot * 3 + 1] === b) return v - 1;
-    slot = (slot + 1) & index.mask;
-  }
+  return formClass(index, form);
 }

@@ -128,7 +128,7 @@ export function rank(
         a.count++;
         a.gentleAll &&= f.gentle;
         for (let k = 0; k < f.phrases.length; k++) {
-          a.spans.push({ start: s.start + f.spans[2 * k]!, end: s.start + f.spans[2 * k + 1]!, phrase: index.phraseText[f.phrases[k]!]! });
+          a.spans.push({ start: s.start + f.spans[2 * k]!, end: s.start + f.spans[2 * k + 1]!, phrase: index.phraseText[f.phrases[k]!] ?? '' });
         }
       }
     }
@@ -228,7 +228,7 @@ export function rank(
     const a = acc.get(t)!;
     if (!a.groups) return a.spans;
     const out: (MatchedSpan & { negated: boolean })[] = [];
-    for (const g of a.groups) for (let k = 0; k < g.length; k += 4) out.push({ start: g[k]!, end: g[k + 1]!, phrase: index.phraseText[g[k + 2]!]!, negated: g[k + 3] === 1 });
+    for (const g of a.groups) for (let k = 0; k < g.length; k += 4) out.push({ start: g[k]!, end: g[k + 1]!, phrase: index.phraseText[g[k + 2]!] ?? '', negated: g[k + 3] === 1 });
     return out.sort((x, y) => x.start - y.start);
   };
 

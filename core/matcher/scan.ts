@@ -20,7 +20,8 @@ const STOP = K.Stop as number;
 const END = K.End as number;
 const AMP = K.Amp as number;
 import { ADULT_REACH, HISTORICAL_REACH, HYPOTHETICAL_REACH, NEGATION_REACH } from '../text/synonyms.ts';
-import { FORM_ADULT, FORM_CUES, FORM_FILLER, FORM_HIST, FORM_HYPO, FORM_NEG, GROUP_EXCLUDE, lookupForm, REF_ANCHOR, REF_NOTE, type CompiledIndex } from './compile.ts';
+import { FORM_ADULT, FORM_CUES, FORM_FILLER, FORM_HIST, FORM_HYPO, FORM_NEG, GROUP_EXCLUDE, lookupForm, REF_ANCHOR, REF_NOTE, type CompiledIndex, type Ids } from './compile.ts';
+import { classOf, MAX_WORD, splitSuffix } from './forms.ts';
 
 /** A trigger that fired within one sentence. Spans are [start, end) pairs relative to the sentence. */
 export interface SentenceFire {
@@ -90,6 +91,10 @@ export class Scanner {
   scan(text: string, from: number, out: Sentence[], stop?: (end: number) => boolean): number {
     const ix = this.index;
     const { table, mask, formFlags } = ix;
+    const buf = this.buf;
+    const pre1 = this.pre1;
+    const pre2 = this.pre2;
+    let len = 0;
     const n = text.length;
     let sentStart = from;
     let word = 0;
@@ -126,14 +131,26 @@ export class Scanner {
           tokStart = i;
           h1 = seed1;
           h2 = seed2;
+          len = 0;
         }
+        // the word's folded codes and the hash of each prefix are kept: its stem is a prefix (forms.ts)
         if (multi === null) {
           h1 = Math.imul(h1 ^ fold, 0x01000193);
           h2 = (Math.imul(h2, 0x5bd1e995) + fold + 0x9e3779b9) | 0;
+          if (len < MAX_WORD) {
+            buf[len++] = fold;
+            pre1[len] = h1;
+            pre2[len] = h2;
+          } else len = MAX_WORD + 1;
         } else {
           for (let m = 0; m < multi.length; m++) {
             h1 = Math.imul(h1 ^ multi[m]!, 0x01000193);
             h2 = (Math.imul(h2, 0x5bd1e995) + multi[m]! + 0x9e3779b9) | 0;
+            if (len < MAX_WORD) {
+              buf[len++] = multi[m]!;
+              pre1[len] = h1;
+              pre2[len] = h2;
+            } else len = MAX_WORD + 1;
           }
         }
         continue;
@@ -153,7 +170,12 @@ export class Scanner {
           const tc = text.charCodeAt(i + 1) | 32;
           h1 = Math.imul(h1 ^ tc, 0x01000193);
           h2 = (Math.imul(h2, 0x5bd1e995) + tc + 0x9e3779b9) | 0;
-          this.endToken(h1, h2, tokStart, i + 2, word, table, mask, formFlags);
+          if (len < MAX_WORD) {
+            buf[len++] = tc;
+            pre1[len] = h1;
+            pre2[len] = h2;
+          } else len = MAX_WORD + 1;
+          this.endToken(h1, h2, len, tokStart, i + 2, word, table, mask, formFlags);
           if (!(this.lastFlags & FORM_FILLER)) word++;
           this.pushNot(i - 1, i + 2, word++);
           inTok = false;
@@ -162,7 +184,7 @@ export class Scanner {
         }
         if (!isPossessive(text, i)) continue; // don't → dont
         // possessive 's ends the word; fall through with i on the apostrophe, then skip the s
-        this.endToken(h1, h2, tokStart, i, word, table, mask, formFlags);
+        this.endToken(h1, h2, len, tokStart, i, word, table, mask, formFlags);
         if (!(this.lastFlags & FORM_FILLER)) word++;
         inTok = false;
         i++;
@@ -170,7 +192,7 @@ export class Scanner {
       }
       // separator or sentence end
       if (inTok) {
-        this.endToken(h1, h2, tokStart, at, word, table, mask, formFlags);
+        this.endToken(h1, h2, len, tokStart, at, word, table, mask, formFlags);
         if (!(this.lastFlags & FORM_FILLER)) word++;
         inTok = false;
       }
@@ -184,18 +206,23 @@ export class Scanner {
         if (stop && stop(end)) return end;
       }
     }
-    if (inTok) this.endToken(h1, h2, tokStart, n, word, table, mask, formFlags);
+    if (inTok) this.endToken(h1, h2, len, tokStart, n, word, table, mask, formFlags);
     if (sentStart < n) out.push(this.finishSentence(text, sentStart, n));
     return n;
   }
 
   private lastFlags = 0;
-  /** Recent words: h1, h2, form id + 1 (0: not a form), 1 + (flags | KEEP) (0: empty). */
+  /** The word being read: folded codes, and the hashes of each prefix (pre1/pre2[k]: the first k codes). */
+  private readonly buf = new Uint16Array(MAX_WORD);
+  private readonly pre1 = new Int32Array(MAX_WORD + 1);
+  private readonly pre2 = new Int32Array(MAX_WORD + 1);
+  /** Recent words: h1, h2, form class + 1 (0: not a form), 1 + (flags | KEEP) (0: empty). */
   private readonly wordCache = new Int32Array(WORD_CACHE * 4);
 
   private endToken(
     h1: number,
     h2: number,
+    len: number,
     start: number,
     end: number,
     word: number,
@@ -213,16 +240,32 @@ export class Scanner {
       form = cache[ci + 2]! - 1;
       info = cache[ci + 3]! - 1;
     } else {
-      let slot = h1 & mask;
+      // split into stem and suffix (forms.ts: the compiler split every form the same way), probe the
+      // stem, and find the form class that takes this suffix. A word longer than the buffer
+      // (len > MAX_WORD) is looked up whole, as the compiler does.
+      let s1 = h1;
+      let s2 = h2;
+      let sfx = 0;
+      if (len <= MAX_WORD) {
+        const r = splitSuffix(this.buf, len);
+        const stemLen = r >> 6;
+        sfx = r & 63;
+        if (stemLen < len) {
+          s1 = this.pre1[stemLen]!;
+          s2 = this.pre2[stemLen]!;
+        }
+      }
+      let slot = s1 & mask;
       let at = slot * 3;
       let v = table[at + 2]!;
       while (v !== 0) {
-        if (table[at] === h1 && table[at + 1] === h2) break;
+        if (table[at] === s1 && table[at + 1] === s2) break;
         slot = (slot + 1) & mask;
         at = slot * 3;
         v = table[at + 2]!;
       }
-      form = v - 1;
+      form = v === 0 ? -1 : classOf(this.index, v - 1, sfx);
+      v = form + 1;
       info = 0;
       if (v !== 0) {
         const f = formFlags[form]!;
@@ -734,7 +777,7 @@ function pairBit(w1: number, w2: number): number {
 }
 
 /** Index of `word` among pairNext[from, to) (ascending), or -1. */
-function findPair(next: Int32Array, from: number, to: number, word: number): number {
+function findPair(next: Ids, from: number, to: number, word: number): number {
   let lo = from;
   let hi = to;
   while (lo < hi) {

@@ -70,6 +70,29 @@ describe('the compact form matches a fresh compile', () => {
   });
 });
 
+describe("a page's form leaves the set's text in the background", () => {
+  it('gives the same matches, with no phrase texts, and is smaller', () => {
+    const set = defaultSet();
+    const hash = setsHash([set]);
+    const fresh = compile([set]);
+    const full = encodeIndex(fresh, hash);
+    const bytes = encodeIndex(fresh, hash, { texts: false });
+    expect(bytes.length).toBeLessThan(full.length - 100_000);
+    const page = decodeIndex(bytes, hash);
+    expect(page.phraseText).toEqual([]);
+    const dir = join(repo, 'tests/relevance');
+    const cases = readdirSync(join(dir, 'dev')).flatMap((f) => loadCases(join(dir, 'dev', f)));
+    let shown = 0;
+    for (const c of cases) {
+      const want = matchText(fresh, c.text).map((m) => ({ ...m, spans: m.spans.map((s) => ({ ...s, phrase: '' })) }));
+      const got = matchText(page, c.text);
+      expect(got).toEqual(want);
+      shown += got.length;
+    }
+    expect(shown).toBeGreaterThan(500);
+  });
+});
+
 describe('a compact form that does not fit is rejected whole', () => {
   const set = defaultSet();
   const hash = setsHash([set]);
