@@ -14,10 +14,10 @@ const HELDOUT_SHA256 = '3cbb6784debcacea4fd1918c3bb718c6756e7dd10a2af1c16db422f0
 
 /** The floor each corpus must stay at (recorded from `npm run eval`; raise them as the set improves). */
 const FLOORS = {
-  // held-out, measured after the third round of tuning (2026-12-07): recall 86/95, off-topic 13/118, 1/50 benign fired
-  heldout: { recall: 0.9, precision: 0.885, benignFired: 1 },
-  // dev (tuned on; three batches): recall 774/774, off-topic 14/943, 0/514 benign fired
-  dev: { recall: 0.99, precision: 0.98, benignFired: 0 },
+  // held-out, measured after the fourth round of tuning (2026-12-07): recall 86/95, off-topic 12/117, 1/50 benign fired
+  heldout: { recall: 0.9, precision: 0.895, benignFired: 1 },
+  // dev (tuned on; four batches, two of them written blind): recall 874/874, off-topic 14/1054, 0/564 benign fired
+  dev: { recall: 0.99, precision: 0.985, benignFired: 0 },
 };
 
 const s = scorer();
