@@ -52,9 +52,43 @@ function pack(kind: PackKind, list: readonly Reflection[], period: PackPeriod): 
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;
   frame.style.cssText = 'position: fixed; width: 0; height: 0; border: 0; right: 0; bottom: 0;';
-  frame.addEventListener('load', () => frame.contentWindow?.print(), { once: true });
+  frame.addEventListener(
+    'load',
+    () => {
+      try {
+        frame.contentWindow!.print();
+      } catch {
+        // Firefox: an about:srcdoc frame is cross-origin to an extension page, so its print() is refused
+        printHere(html);
+      }
+    },
+    { once: true },
+  );
   frame.srcdoc = html;
   document.body.append(frame);
+}
+
+/** Prints the pack from this page itself: shown only in print, in a shadow root (its styles stay its own). */
+function printHere(html: string): void {
+  document.getElementById('print-pack')?.remove();
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const host = document.createElement('div');
+  host.id = 'print-pack';
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = '#print-pack { display: none; } @media print { body > :not(#print-pack) { display: none !important; } #print-pack { display: block; } }';
+  root.append(...Array.from(doc.head.querySelectorAll('style')), ...Array.from(doc.body.childNodes));
+  document.head.append(style);
+  document.body.append(host);
+  window.addEventListener(
+    'afterprint',
+    () => {
+      host.remove();
+      style.remove();
+    },
+    { once: true },
+  );
+  window.print();
 }
 
 function saveFile(text: string, type: string, filename: string): void {

@@ -670,6 +670,135 @@ check('12. per-record memory: a prompt dismissed on record A is shown there firs
   assert(other.titles.includes(title), `"${title}" not shown on record B: ${show(other.titles)}`);
 }, 40_000);
 
+/** A learning point from the library's own files (as the extension builds them in), with its briefing citation. */
+function libraryPoint(file, index = 0) {
+  const lib = (p) => JSON.parse(readFileSync(join(ROOT, 'content/library', p), 'utf8'));
+  const lp = lib(`learning-points/${file}.json`)[index];
+  const section = lib('sections.json').find((s) => s.id === lp.section);
+  assert(lp && section && lp.questions.length > 0, `no learning point with questions at ${file}[${index}]`);
+  return { ...lp, sectionTitle: section.title, citation: `Briefing: ${section.title}, page ${lp.page}` };
+}
+
+check('13. reflective log exports: CPD text and the supervision pack (text, HTML, print frame) carry each learning point, its questions and citation; nothing synced', async (ctx) => {
+  const points = [libraryPoint('daily-life'), libraryPoint('escalation')];
+  const WRITTEN = ['FXEXPORT-ONE the child chose where to talk.', 'FXEXPORT-TWO I questioned the plan at the strategy meeting.'];
+  const page = await ctx.newPage();
+  await openExtensionPage(page, 'reflections.html');
+  // two reflections, today, in the shape platform/reflections.ts stores (core/reflection/record.ts ReflectionSchema)
+  await page.evaluate(async (pts, written) => {
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const list = pts.map((id, i) => ({ id: `r-fxexport-00000${i + 1}`, learningPointId: id, date: today, activity: 'Met it while recording.', learned: written[i], applies: '', differently: '', created: i + 1, updated: i + 1 }));
+    await browser.storage.local.set({ reflections: list });
+  }, points.map((p) => p.id), WRITTEN);
+  await poll(() => page.evaluate(() => document.querySelectorAll('ul[aria-label="Reflections"] > li').length === 2), 'the log to list the two reflections');
+  await poll(() => page.evaluate(() => /2 of 2 chosen/.test(document.querySelector('section.pack legend')?.textContent ?? '')), 'the supervision pack to have both reflections chosen');
+
+  // a download is a Blob URL on an <a download> clicked by the page: stop the save, read the Blob the page built
+  // (kept as the page makes its URL: fetching a blob: URL is refused here)
+  await page.evaluate(() => {
+    window.__ppSaved = [];
+    const blobs = new Map();
+    const make = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (b) => {
+      const url = make(b);
+      blobs.set(url, b);
+      return url;
+    };
+    window.addEventListener(
+      'click',
+      (e) => {
+        const a = e.target instanceof HTMLAnchorElement && e.target.hasAttribute('download') ? e.target : null;
+        if (!a) return;
+        e.preventDefault();
+        const blob = blobs.get(a.href);
+        window.__ppSaved.push(blob ? blob.text().then((text) => ({ name: a.download, text })) : Promise.reject(new Error(`no Blob for ${a.href}`)));
+      },
+      true,
+    );
+  });
+  const saveVia = async (label) => {
+    const before = await page.evaluate(() => window.__ppSaved.length);
+    await (await byText(page, 'button', label)).click();
+    await poll(() => page.evaluate((n) => window.__ppSaved.length > n, before), `a file saved by "${label}"`);
+    return page.evaluate((n) => window.__ppSaved[n], before);
+  };
+
+  const cpd = await saveVia('CPD text (one entry per piece)');
+  assert(/-cpd\.txt$/.test(cpd.name), `CPD file name ${show(cpd.name)}`);
+  assert((cpd.text.match(/^CPD entry \d of 2$/gm) ?? []).length === 2, `CPD text does not have two entries: ${show(cpd.text.slice(0, 300))}`);
+  points.forEach((p, i) => {
+    for (const s of [`Title: Reflection on "${p.title}"`, `(learning point from ${p.sectionTitle}, briefing page ${p.page})`, `What I learned: ${WRITTEN[i]}`]) {
+      assert(cpd.text.includes(s), `CPD text lacks ${show(s)}: ${show(cpd.text)}`);
+    }
+  });
+
+  const packText = await saveVia('Save the pack as plain text');
+  assert(/^supervision-pack-.*\.txt$/.test(packText.name), `pack file name ${show(packText.name)}`);
+  assert(/^SUPERVISION PACK\n/.test(packText.text), `pack text does not start "SUPERVISION PACK": ${show(packText.text.slice(0, 100))}`);
+  points.forEach((p, i) => {
+    for (const s of [`: ${p.title}\n${p.citation}\n`, ...p.questions.map((q) => `  - ${q}\n`), WRITTEN[i]]) {
+      assert(packText.text.includes(s), `supervision pack text lacks ${show(s)}: ${show(packText.text)}`);
+    }
+  });
+
+  // the HTML pack, saved and printed: read as a document (its text unescaped), in a frame of this page when printed
+  const readPack = (html) =>
+    page.evaluate((h) => {
+      // the print frame's document is cross-origin to this page in Firefox (about:srcdoc): read what it was given
+      const doc = new DOMParser().parseFromString(h ?? document.getElementById('print-frame')?.srcdoc ?? '', 'text/html');
+      if (!doc?.querySelector('h1')) return null;
+      const all = (sel) => [...doc.querySelectorAll(sel)].map((e) => e.textContent.trim());
+      return { h1: all('h1'), points: [...doc.querySelectorAll('section.point')].map((s) => ({ title: s.querySelector('h2')?.textContent, cite: s.querySelector('.cite')?.textContent, questions: [...s.querySelectorAll('.questions li')].map((li) => li.textContent), text: s.textContent })) };
+    }, html);
+  const checkPack = (doc, what) => {
+    assert(doc.h1.join() === 'Supervision pack', `${what}: heading ${show(doc.h1)}`);
+    assert(doc.points.length === 2, `${what}: ${doc.points.length} learning points, expected 2`);
+    points.forEach((p, i) => {
+      const got = doc.points.find((g) => g.title === p.title);
+      assert(got, `${what}: no section for ${show(p.title)}: ${show(doc.points.map((g) => g.title))}`);
+      assert(got.cite === p.citation, `${what}: citation ${show(got.cite)}, expected ${show(p.citation)}`);
+      assert(show(got.questions) === show(p.questions), `${what}: questions ${show(got.questions)}, expected ${show(p.questions)}`);
+      assert(got.text.includes(WRITTEN[i]), `${what}: the reflection ${show(WRITTEN[i])} is not under ${show(p.title)}`);
+    });
+  };
+  const packHtml = await saveVia('Save the pack as a page (HTML)');
+  assert(/^supervision-pack-.*\.html$/.test(packHtml.name), `pack page file name ${show(packHtml.name)}`);
+  checkPack(await readPack(packHtml.text), 'saved pack page');
+  // the page's own print() is replaced by a recorder (no dialog in a test): it notes what the page holds to print
+  await page.evaluate(() => {
+    window.__printed = [];
+    window.print = () => window.__printed.push(document.getElementById('print-pack')?.shadowRoot?.textContent ?? '');
+  });
+  await (await byText(page, 'button', 'Print the supervision pack')).click();
+  checkPack(await poll(() => readPack(null), 'the supervision pack in the print frame'), 'print frame');
+  // Firefox refuses the page the frame's print() (about:srcdoc is cross-origin to a moz-extension page),
+  // so the page prints the pack itself: the recorder must have seen the whole pack
+  const printable = await page.evaluate(() => {
+    try {
+      return typeof document.getElementById('print-frame').contentWindow.print === 'function' ? 'reachable' : 'no print()';
+    } catch (e) {
+      return `refused (${e.name})`;
+    }
+  });
+  ctx.note(`the print frame's print() from the page: ${printable}`);
+  if (printable !== 'reachable') {
+    const printed = await poll(async () => (await page.evaluate(() => window.__printed))[0] || null, 'the page printing the pack itself');
+    for (const [i, p] of points.entries()) {
+      assert(printed.includes(p.citation), `printed pack lacks ${show(p.citation)}`);
+      assert(printed.includes(WRITTEN[i]), `printed pack lacks the reflection ${show(WRITTEN[i])}`);
+    }
+  }
+
+  // local only: in storage.local, and no trace of the reflections in storage.sync
+  const local = await page.evaluate(async () => JSON.stringify(await browser.storage.local.get('reflections')));
+  assert(WRITTEN.every((w) => local.includes(w)), 'the reflections are not in storage.local');
+  const sync = await page.evaluate(async () => JSON.stringify(await browser.storage.sync.get(null)));
+  assert(!/FXEXPORT|Firefox reflection/.test(sync) && !points.some((p) => sync.includes(p.id)), `reflection text in storage.sync: ${show(sync.slice(0, 300))}`);
+  assert(ctx.pageErrors().length === 0, `page errors: ${show(ctx.pageErrors())}`);
+  ctx.note(`CPD text ${cpd.text.length} chars, pack text ${packText.text.length} chars, pack page and print frame with ${points.length} learning points; storage.sync ${sync.length <= 2 ? 'empty' : `${sync.length} chars, none of it reflections`}`);
+}, 30_000);
+
 check('6. no packet leaves loopback (no non-local request; Firefox did not trip MOZ_DISABLE_NONLOCAL_CONNECTIONS)', async (ctx) => {
   assert(!ctx.crashed(), `the browser disconnected during the run: ${ctx.crashed()}`);
   const foreign = ctx.requests().filter((u) => !LOCAL_URL.test(u));
