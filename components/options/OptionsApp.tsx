@@ -32,6 +32,12 @@ import type { UsagePlatform } from '../../platform/usage-ui.ts';
 import { YourUse } from './usage/YourUse.tsx';
 import { TeamReport } from './usage/TeamReport.tsx';
 import { tuneHash, tuneRouteOf, type TuneRoute } from './usage/tune-route.ts';
+import { recogniseRecord, type RecordPattern } from '../../core/usage/record.ts';
+import { DEFAULT_EXPIRY_DAYS } from '../../core/usage/keys.ts';
+
+/** The range the options page offers for `recordMemoryDays` (the settings schema itself allows up to 730). */
+export const RECORD_DAYS_MIN = 1;
+export const RECORD_DAYS_MAX = 365;
 
 export interface OptionsAppProps {
   platform: OptionsPlatform;
@@ -211,6 +217,29 @@ export function OptionsApp({ platform, download = downloadText, usage, usagePoli
             <option value="both">Both</option>
           </select>
         </label>
+        <label>
+          Keep a record's quiet prompts for (days){' '}
+          <input
+            type="number"
+            min={RECORD_DAYS_MIN}
+            max={RECORD_DAYS_MAX}
+            step={1}
+            aria-describedby="record-days-help"
+            value={eff.settings.recordMemoryDays ?? DEFAULT_EXPIRY_DAYS}
+            onChange={(e) => {
+              const n = Number((e.target as HTMLInputElement).value);
+              if (!Number.isInteger(n) || n < RECORD_DAYS_MIN || n > RECORD_DAYS_MAX) {
+                setProblems([`Keep a record's quiet prompts for a whole number of days from ${RECORD_DAYS_MIN} to ${RECORD_DAYS_MAX}.`]);
+                setStatus('Not saved: please fix the problems below.');
+                return;
+              }
+              void update((s) => ({ ...s, recordMemoryDays: n }));
+            }}
+          />
+        </label>
+        <p id="record-days-help" class="muted">
+          A prompt you dismiss or mark not relevant on one child's record stays quiet on that record for this many days (standard: {DEFAULT_EXPIRY_DAYS}).
+        </p>
         {locked.has('pausedEverywhere') && (
           <p class="locked">
             Prompts are {eff.settings.pausedEverywhere ? 'paused' : 'on'} everywhere{ORG}.
@@ -280,7 +309,14 @@ export function OptionsApp({ platform, download = downloadText, usage, usagePoli
           }
         }}
       />
-      <TestBench sets={benchSets} disabled={eff.settings.disabledPrompts} max={eff.settings.maxPrompts} prefill={route?.to === 'bench' ? route : null} />
+      <TestBench
+        sets={benchSets}
+        disabled={eff.settings.disabledPrompts}
+        max={eff.settings.maxPrompts}
+        prefill={route?.to === 'bench' ? route : null}
+        usage={usage}
+        recordDays={eff.settings.recordMemoryDays ?? DEFAULT_EXPIRY_DAYS}
+      />
       {usage && (
         <YourUse
           usage={usage}
@@ -421,8 +457,25 @@ export function sampleFor(t: PromptSet['triggers'][number], concepts?: PromptSet
     .join('. ')}.`;
 }
 
-function TestBench({ sets, disabled, max, prefill }: { sets: PromptSet[]; disabled: string[]; max: number; prefill?: (TuneRoute & { key: number }) | null }) {
+function TestBench({
+  sets,
+  disabled,
+  max,
+  prefill,
+  usage,
+  recordDays,
+}: {
+  sets: PromptSet[];
+  disabled: string[];
+  max: number;
+  prefill?: (TuneRoute & { key: number }) | null;
+  usage?: UsagePlatform | undefined;
+  recordDays: number;
+}) {
   const [text, setText] = useState('');
+  const [address, setAddress] = useState('');
+  const [patterns, setPatterns] = useState<RecordPattern[]>([]);
+  const [quiet, setQuiet] = useState<string[]>([]);
   const area = useRef<HTMLTextAreaElement>(null);
   const set = prefill ? sets.find((s) => s.id === prefill.set) : undefined;
   const trigger = prefill ? set?.triggers.find((t) => t.id === prefill.trigger) : undefined;
@@ -435,6 +488,31 @@ function TestBench({ sets, disabled, max, prefill }: { sets: PromptSet[]; disabl
   const index = useMemo(() => compile(sets, { disabled: new Set(disabled) }), [sets, disabled]);
   const results = useMemo(() => matchText(index, text, {}, { maxPrompts: max }), [index, text, max]);
   const local = sets.slice(1);
+  const addr = address.trim();
+  const record = useMemo(() => (addr ? recogniseRecord(addr, patterns) : null), [addr, patterns]);
+  useEffect(() => {
+    if (!usage?.readRecordPatterns) return;
+    const read = () => void usage.readRecordPatterns!().then(setPatterns, () => setPatterns([]));
+    read();
+    return usage.onChange(read);
+  }, [usage]);
+  useEffect(() => {
+    setQuiet([]);
+    if (!record || !usage?.quietOnAddress) return;
+    let live = true;
+    const read = () =>
+      void usage.quietOnAddress!(addr, recordDays).then(
+        (ids) => live && setQuiet(ids),
+        () => live && setQuiet([]),
+      );
+    read();
+    const off = usage.onChange(read);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [usage, !!record, addr, recordDays]);
+  const quietShown = results.filter((r) => quiet.includes(r.id));
   return (
     <section aria-labelledby="h-bench">
       <h2 id="h-bench">Test bench</h2>
@@ -452,6 +530,46 @@ function TestBench({ sets, disabled, max, prefill }: { sets: PromptSet[]; disabl
         ))}
       </ol>
       {text && results.length === 0 && <p>No prompts would appear for this text.</p>}
+      <label>
+        Page address (optional){' '}
+        <input
+          type="url"
+          value={address}
+          aria-describedby="bench-record-help"
+          onInput={(e) => setAddress((e.target as HTMLInputElement).value)}
+          placeholder="https://lcs.example.gov.uk/person/12345"
+        />
+      </label>
+      <p id="bench-record-help" class="muted">
+        Try an address to see whether it shows a child's record, and so whether prompts dismissed there would stay quiet there.
+      </p>
+      <div aria-live="polite" class="bench-record">
+        {addr &&
+          (record ? (
+            <>
+              <p>
+                This address shows record {record.id} on {record.origin} ({patterns.length ? "your organisation's record patterns" : 'the standard record patterns'}
+                ). A prompt dismissed or marked not relevant on this record stays quiet on it for {recordDays} days, and still appears on other records.
+              </p>
+              {usage?.quietOnAddress &&
+                text &&
+                (quietShown.length ? (
+                  <>
+                    <p>Of the prompts above, these are quiet on this record now:</p>
+                    <ul aria-label="Prompts quiet on this record">
+                      {quietShown.map((r) => (
+                        <li key={r.id}>{titleOf(r.id, local)}</li>
+                      ))}
+                    </ul>
+                  </>
+                ) : (
+                  <p>None of the prompts above is quiet on this record now.</p>
+                ))}
+            </>
+          ) : (
+            <p>This address does not show a record that Practice Prompts recognises, so dismissing a prompt there does not keep it quiet on any record.</p>
+          ))}
+      </div>
     </section>
   );
 }

@@ -132,6 +132,16 @@ export const PAGES: ExtensionPageState[] = [
       await p.getByRole('heading', { name: `Tuning trigger ${NOISY.trigger}` }).waitFor();
     },
   },
+  {
+    name: 'options: test bench with a record address',
+    path: 'options.html',
+    ready: optionsReady,
+    setup: async (p) => {
+      await p.getByLabel('Sample text').fill(SAMPLE_NOTE);
+      await p.getByLabel(/Page address/).fill('https://lcs.example.gov.uk/person/12345');
+      await p.getByText('None of the prompts above is quiet on this record now.').waitFor();
+    },
+  },
   { name: 'library', path: 'library.html', ready: (p) => p.getByRole('heading', { level: 1 }) },
   { name: 'library: deep link', path: 'library.html#lp/abe-trained-workforce', ready: (p) => p.getByRole('heading', { level: 1 }) },
   { name: 'welcome', path: 'welcome.html', ready: (p) => p.getByRole('heading', { level: 1, name: 'Welcome to Practice Prompts' }) },
