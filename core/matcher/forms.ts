@@ -1,10 +1,10 @@
 /**
- * The table of surface forms, stored by stem: a page keeps ~9,000 stems instead of ~180,000 forms.
+ * The table of surface forms, stored by stem: a page keeps ~9,700 stems instead of ~190,000 forms.
  *
  * Every string splits one way only into stem + suffix (`splitSuffix`: the longest suffix of a fixed
  * list, with a doubled consonant folded: "referred" → "refer" + "ed²"). The compiler splits each
- * generated form that way and records, per stem, which suffixes each phrase word takes (a 64-bit
- * mask). The scanner splits a note's word the same way and looks the stem up. Because the split is a
+ * generated form that way and records, per stem, which suffixes each form class takes (a 64-bit
+ * mask; a class is the phrase words and flags a form stands for). The scanner splits a note's word the same way and looks the stem up. Because the split is a
  * function of the string alone, a word matches exactly the forms it matched when every form had its
  * own entry: the table is smaller, the matches are the same (tests/unit/core/matcher/forms.test.ts).
  */

@@ -75,6 +75,7 @@ function printHere(html: string): void {
   const host = document.createElement('div');
   host.id = 'print-pack';
   const root = host.attachShadow({ mode: 'open' });
+  // our own extension page's stylesheet (print only the pack), never a web page or a field in one
   const style = document.createElement('style');
   style.textContent = '#print-pack { display: none; } @media print { body > :not(#print-pack) { display: none !important; } #print-pack { display: block; } }';
   root.append(...Array.from(doc.head.querySelectorAll('style')), ...Array.from(doc.body.childNodes));
