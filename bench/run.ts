@@ -116,7 +116,7 @@ for (const [name, s] of sets) {
       cur = flat(cur + typed[k % typed.length]);
       const a = performance.now();
       m.update(cur);
-      rank(index, m.getHitSentences());
+      rank(index, m.totals());
       per.push(performance.now() - a);
     }
     const inc = median(per);

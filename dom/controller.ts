@@ -180,7 +180,7 @@ export class PromptController {
     } catch {
       url = ed.el.ownerDocument.location.href;
     }
-    const matches = rank(this.index, st.note.getHitSentences(), { field: st.label, page: st.page, url }, {
+    const matches = rank(this.index, st.note.totals(), { field: st.label, page: st.page, url }, {
       maxPrompts: this.settings.maxPrompts,
       quiet,
       now,

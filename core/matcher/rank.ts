@@ -105,12 +105,18 @@ function wordMatches(index: CompiledIndex, folded: string, word: number): boolea
   return false;
 }
 
-export function rank(
-  index: CompiledIndex,
-  sentences: readonly Sentence[],
-  ctx: MatchContext = {},
-  options: RankOptions = {},
-): PromptMatch[] {
+/** A trigger that fired in the note, with what scoring needs (its spans are made only if shown). */
+interface Candidate {
+  t: number;
+  /** Sentence-level fires, or for a note-window trigger its first group's evidence. */
+  count: number;
+  gentle: boolean;
+  /** Start of its first span (the tie-break between equal scores). */
+  min: number;
+}
+
+/** What fired, from the sentences: the reference path (a full scan, the CLI, the tests). */
+function gather(index: CompiledIndex, sentences: readonly Sentence[]): { cands: Candidate[]; spansOf: (t: number) => MatchedSpan[] } {
   const acc = new Map<number, TriggerAcc>();
   const excluded = new Set<number>();
   const get = (t: number): TriggerAcc => {
@@ -167,15 +173,7 @@ export function rank(
       }
     }
   }
-
-  const needContext = index.triggers.some((t) => t.context);
-  const ctxHits = needContext ? cachedContextHits(index, ctx) : null;
-  const url = (ctx.url ?? '').toLowerCase();
-
-  const byPrompt = new Map<string, PromptMatch>();
-  /** Per prompt: the triggers whose spans it shows, in order, and the first span's start. */
-  const sources = new Map<PromptMatch, number[]>();
-  const firstStart = new Map<PromptMatch, number>();
+  const cands: Candidate[] = [];
   for (const [t, a] of acc) {
     const trig = index.triggers[t]!;
     let count = a.count;
@@ -192,6 +190,117 @@ export function rank(
       for (const sp of a.spans) if (sp.start < min) min = sp.start;
     }
     if (count === 0) continue;
+    cands.push({ t, count, gentle, min });
+  }
+  /** A trigger's spans: a combination's in the order found; note-window evidence by start. */
+  const spansOf = (t: number): MatchedSpan[] => {
+    const a = acc.get(t)!;
+    if (!a.groups) return a.spans;
+    const out: (MatchedSpan & { negated: boolean })[] = [];
+    for (const g of a.groups) for (let k = 0; k < g.length; k += 4) out.push({ start: g[k]!, end: g[k + 1]!, phrase: index.phraseText[g[k + 2]!] ?? '', negated: g[k + 3] === 1 });
+    return out.sort((x, y) => x.start - y.start);
+  };
+  return { cands: cands.sort((x, y) => x.t - y.t), spansOf };
+}
+
+/**
+ * What fired, from a note's running totals (NoteMatch keeps them as sentences come and go): a
+ * keystroke costs what changed, not the note's length. Same candidates as `gather` over the note's
+ * sentences; only the shown prompts' spans are collected, walking the sentences in order.
+ */
+function gatherTotals(index: CompiledIndex, totals: NoteTotals): { cands: Candidate[]; spansOf: (t: number) => MatchedSpan[] } {
+  const { fireCount, fireHard, evidence, evidencePlain, notCount, stride, sentencesOf } = totals;
+  const cands: Candidate[] = [];
+  const triggers = index.triggers;
+  /** A trigger's sentences, in the note's order (a handful for most; spans and first starts come from these). */
+  const inOrder = (t: number): Sentence[] => [...(sentencesOf.get(t) ?? [])].sort((x, y) => x.start - y.start);
+  for (const [t] of sentencesOf) {
+    const trig = triggers[t]!;
+    let count: number;
+    let gentle: boolean;
+    if (trig.window === 'note') {
+      if (notCount[t]! !== 0) continue;
+      let ok = true;
+      for (let g = 0; g < trig.groups; g++) if (evidence[t * stride + g] === 0) ok = false;
+      if (!ok) continue;
+      count = evidence[t * stride]!;
+      gentle = trig.negated === 'soften' && evidencePlain[t] === 0;
+    } else {
+      if (fireCount[t]! === 0) continue;
+      count = fireCount[t]!;
+      gentle = fireHard[t] === 0;
+    }
+    // the first span: in the trigger's first sentence
+    let first: Sentence | null = null;
+    for (const s of sentencesOf.get(t)!) if (!first || s.start < first.start) first = s;
+    let min = Infinity;
+    if (trig.window === 'note') {
+      const ps = first!.partial!;
+      for (let k = 0; k < ps.length; k += PARTIAL_STRIDE) if (ps[k] === t) min = Math.min(min, first!.start + ps[k + 2]!);
+    } else {
+      for (const f of first!.fires!) if (f.t === t) for (let k = 0; k < f.spans.length; k += 2) min = Math.min(min, first!.start + f.spans[k]!);
+    }
+    cands.push({ t, count, gentle, min });
+  }
+  const spansOf = (t: number): MatchedSpan[] => {
+    const trig = triggers[t]!;
+    if (trig.window !== 'note') {
+      const out: MatchedSpan[] = [];
+      for (const s of inOrder(t)) {
+        for (const f of s.fires ?? []) {
+          if (f.t !== t) continue;
+          for (let k = 0; k < f.phrases.length; k++) out.push({ start: s.start + f.spans[2 * k]!, end: s.start + f.spans[2 * k + 1]!, phrase: index.phraseText[f.phrases[k]!] ?? '' });
+        }
+      }
+      return out;
+    }
+    const byGroup: (MatchedSpan & { negated: boolean })[][] = Array.from({ length: trig.groups }, () => []);
+    for (const s of inOrder(t)) {
+      const ps = s.partial!;
+      for (let k = 0; k < ps.length; k += PARTIAL_STRIDE) {
+        if (ps[k] !== t) continue;
+        byGroup[ps[k + 1]!]!.push({ start: s.start + ps[k + 2]!, end: s.start + ps[k + 3]!, phrase: index.phraseText[ps[k + 4]!] ?? '', negated: ps[k + 5] === 1 });
+      }
+    }
+    return byGroup.flat().sort((x, y) => x.start - y.start);
+  };
+  return { cands: cands.sort((x, y) => x.t - y.t), spansOf };
+}
+
+/**
+ * Running totals of a note's sentences (kept by NoteMatch): per trigger, its fires and how many of
+ * them are not gentle; per note-window trigger and group, its evidence (and first-group evidence not
+ * negated); per trigger, the sentences that exclude it.
+ */
+export interface NoteTotals {
+  sentences: readonly Sentence[];
+  stride: number;
+  fireCount: Int32Array;
+  fireHard: Int32Array;
+  evidence: Int32Array;
+  evidencePlain: Int32Array;
+  notCount: Int32Array;
+  /** Per trigger, the sentences where it fired or has evidence. */
+  sentencesOf: Map<number, Set<Sentence>>;
+}
+
+export function rank(
+  index: CompiledIndex,
+  what: readonly Sentence[] | NoteTotals,
+  ctx: MatchContext = {},
+  options: RankOptions = {},
+): PromptMatch[] {
+  const { cands, spansOf } = isTotals(what) ? gatherTotals(index, what) : gather(index, what);
+  const needContext = index.triggers.some((t) => t.context);
+  const ctxHits = needContext ? cachedContextHits(index, ctx) : null;
+  const url = (ctx.url ?? '').toLowerCase();
+
+  const byPrompt = new Map<string, PromptMatch>();
+  /** Per prompt: the triggers whose spans it shows, in order, and the first span's start. */
+  const sources = new Map<PromptMatch, number[]>();
+  const firstStart = new Map<PromptMatch, number>();
+  for (const { t, count, gentle, min } of cands) {
+    const trig = index.triggers[t]!;
     let contextual = false;
     if (trig.context && ctxHits) {
       const c = trig.context;
@@ -223,15 +332,6 @@ export function rank(
       }
     }
   }
-  /** A trigger's spans: a combination's in the order found; note-window evidence by start. */
-  const spansOf = (t: number): MatchedSpan[] => {
-    const a = acc.get(t)!;
-    if (!a.groups) return a.spans;
-    const out: (MatchedSpan & { negated: boolean })[] = [];
-    for (const g of a.groups) for (let k = 0; k < g.length; k += 4) out.push({ start: g[k]!, end: g[k + 1]!, phrase: index.phraseText[g[k + 2]!] ?? '', negated: g[k + 3] === 1 });
-    return out.sort((x, y) => x.start - y.start);
-  };
-
   const now = options.now ?? Date.now();
   const quiet = options.quiet instanceof Map ? options.quiet : new Map(Object.entries(options.quiet ?? {}));
   const out = [...byPrompt.values()].filter((p) => !((quiet.get(p.id) ?? 0) > now));
@@ -245,4 +345,8 @@ export function rank(
     p.spans = p.spans.filter((s, i, arr) => i === 0 || s.start !== arr[i - 1]!.start || s.end !== arr[i - 1]!.end);
   }
   return kept;
+}
+
+function isTotals(x: readonly Sentence[] | NoteTotals): x is NoteTotals {
+  return !Array.isArray(x);
 }

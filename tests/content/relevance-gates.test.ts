@@ -16,8 +16,9 @@ const HELDOUT_SHA256 = '3cbb6784debcacea4fd1918c3bb718c6756e7dd10a2af1c16db422f0
 const FLOORS = {
   // held-out, measured after the fourth round of tuning (2026-12-07): recall 86/95, off-topic 12/117, 1/50 benign fired
   heldout: { recall: 0.9, precision: 0.895, benignFired: 1 },
-  // dev (tuned on; four batches, two of them written blind): recall 874/874, off-topic 14/1054, 0/564 benign fired
-  dev: { recall: 0.99, precision: 0.985, benignFired: 0 },
+  // dev (tuned on; five batches, three of them written blind), with blind batch 5 added before tuning on it
+  // (2026-12-07): recall 978/994, off-topic 33/1198, 2/664 benign fired
+  dev: { recall: 0.98, precision: 0.97, benignFired: 2 },
 };
 
 const s = scorer();

@@ -148,7 +148,9 @@ describe('incremental equals a full rescan with the new features', () => {
         note.update(t2);
         const fresh = new NoteMatch(ix);
         fresh.reset(t2);
-        expect(rank(ix, note.getHitSentences(), {}, { maxPrompts: 10 })).toEqual(rank(ix, fresh.getHitSentences(), {}, { maxPrompts: 10 }));
+        const ref = rank(ix, fresh.getHitSentences(), {}, { maxPrompts: 10 });
+        expect(rank(ix, note.getHitSentences(), {}, { maxPrompts: 10 })).toEqual(ref);
+        expect(rank(ix, note.totals(), {}, { maxPrompts: 10 })).toEqual(ref);
       }),
       { numRuns: 300 },
     );

@@ -34,6 +34,8 @@ describe('properties', () => {
           const inc = rank(ix, note.getHitSentences(), {}, { maxPrompts: 10 });
           const ref = rank(ix, full.getSentences(), {}, { maxPrompts: 10 });
           expect(inc).toEqual(ref);
+          // the running totals the content script ranks from give the same answer
+          expect(rank(ix, note.totals(), {}, { maxPrompts: 10 })).toEqual(ref);
           expect(note.getSentences().map((s) => [s.start, s.end])).toEqual(full.getSentences().map((s) => [s.start, s.end]));
         }
       }),
@@ -92,5 +94,33 @@ describe('edit region', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the built-in set: ranking from running totals', () => {
+  it('equals a full rescan while corpus notes are typed, edited in the middle and cut', async () => {
+    const { defaultSet, loadCases, repo } = await import('../../../relevance/score.ts');
+    const { readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const ix = compile([defaultSet()]);
+    const dir = join(repo, 'tests/relevance/dev');
+    const texts = readdirSync(dir).flatMap((f) => loadCases(join(dir, f))).map((c) => c.text);
+    expect(texts.length).toBeGreaterThan(500);
+    const note = new NoteMatch(ix);
+    let text = '';
+    note.reset(text);
+    let fired = 0;
+    for (let i = 0; i < 240; i++) {
+      const t = texts[(i * 37) % texts.length]!;
+      // append a note, now and then insert one in the middle or cut a stretch
+      if (i % 7 === 3) text = text.slice(0, text.length >> 1) + t + ' ' + text.slice(text.length >> 1);
+      else if (i % 11 === 5) text = text.slice(0, text.length / 3) + text.slice((text.length * 2) / 3);
+      else text += (i % 3 ? ' ' : '\n') + t;
+      note.update(text);
+      const ref = matchText(ix, text, {}, { maxPrompts: 10 });
+      expect(rank(ix, note.totals(), {}, { maxPrompts: 10 })).toEqual(ref);
+      fired += ref.length;
+    }
+    expect(fired).toBeGreaterThan(100);
   });
 });
