@@ -5,7 +5,7 @@
  */
 import type { CompiledIndex } from './compile.ts';
 import type { NoteTotals } from './rank.ts';
-import { PARTIAL_STRIDE, Scanner, type Sentence } from './scan.ts';
+import { expandEvidence, PARTIAL_STRIDE, Scanner, type Sentence } from './scan.ts';
 
 export class NoteMatch {
   private text = '';
@@ -20,6 +20,8 @@ export class NoteMatch {
    * the first call to totals(), so a one-off match (matchText) never pays for it.
    */
   private sums: Omit<NoteTotals, 'sentences'> | null = null;
+  /** Scratch for a sentence's evidence as trigger groups. */
+  private readonly expanded: number[] = [];
 
   constructor(readonly index: CompiledIndex) {
     this.scanner = new Scanner(index);
@@ -59,7 +61,7 @@ export class NoteMatch {
   }
 
   private track(s: Sentence): void {
-    if (s.fires || s.partial || s.nots) {
+    if (s.fires || s.evidence || s.nots) {
       this.withHits.add(s);
       if (this.sums) this.count(s, 1);
     }
@@ -88,10 +90,11 @@ export class NoteMatch {
         member(f.t);
       }
     }
-    const ps = s.partial;
-    if (ps) {
+    if (s.evidence) {
+      const ps = this.expanded;
+      const n = expandEvidence(this.index, s, ps);
       let last = -1;
-      for (let k = 0; k < ps.length; k += PARTIAL_STRIDE) {
+      for (let k = 0; k < n; k += PARTIAL_STRIDE) {
         const t = ps[k]!;
         const g = ps[k + 1]!;
         evidence[t * stride + g]! += d;

@@ -5,7 +5,7 @@
  */
 import { lookupForm, type CompiledIndex } from './compile.ts';
 import { foldWords } from '../text/fold.ts';
-import { PARTIAL_STRIDE, type Sentence } from './scan.ts';
+import { EVIDENCE_STRIDE, evidenceGroups, evidenceTouches, expandEvidence, PARTIAL_STRIDE, type Sentence } from './scan.ts';
 
 export interface MatchContext {
   /** Field label, name, placeholder and aria-label, joined. */
@@ -144,31 +144,38 @@ function gather(index: CompiledIndex, sentences: readonly Sentence[]): { cands: 
   // for the few triggers that have every group — most partial hits never fire anything.
   const nTrig = index.triggers.length;
   let seen: Int32Array | null = null;
-  for (const s of sentences) {
-    const ps = s.partial;
-    if (!ps) continue;
-    seen ??= new Int32Array(nTrig);
-    for (let k = 0; k < ps.length; k += PARTIAL_STRIDE) seen[ps[k]!]! |= 1 << ps[k + 1]!;
-  }
+  if (sentences.some((s) => s.evidence)) evidenceGroups(index, sentences, (seen = new Int32Array(nTrig)));
   if (seen) {
+    const want = new Int32Array(nTrig);
     let anyFull = false;
     for (let t = 0; t < nTrig; t++) {
-      // full: every group present and not excluded (marked -1)
+      // full: every group present and not excluded
       if (seen[t] !== 0 && seen[t] === (1 << index.triggers[t]!.groups) - 1 && !excluded.has(t)) {
-        seen[t] = -1;
+        want[t] = 1;
         anyFull = true;
       }
     }
     if (anyFull) {
+      // only the hits that count for a full trigger are expanded
+      const touches = new Map<number, boolean>();
+      const buf: number[] = [];
       for (const s of sentences) {
-        const ps = s.partial;
-        if (!ps) continue;
-        for (let k = 0; k < ps.length; k += PARTIAL_STRIDE) {
-          const t = ps[k]!;
-          if (seen[t] !== -1) continue;
+        const ev = s.evidence;
+        if (!ev) continue;
+        let any = false;
+        for (let k = 0; k < ev.length && !any; k += EVIDENCE_STRIDE) {
+          let v = touches.get(ev[k]!);
+          if (v === undefined) touches.set(ev[k]!, (v = evidenceTouches(index, ev[k]!, want)));
+          any = v;
+        }
+        if (!any) continue;
+        const n = expandEvidence(index, s, buf);
+        for (let k = 0; k < n; k += PARTIAL_STRIDE) {
+          const t = buf[k]!;
+          if (want[t] === 0) continue;
           const a = get(t);
           a.groups ??= Array.from({ length: index.triggers[t]!.groups }, () => []);
-          a.groups[ps[k + 1]!]!.push(s.start + ps[k + 2]!, s.start + ps[k + 3]!, ps[k + 4]!, ps[k + 5]!);
+          a.groups[buf[k + 1]!]!.push(s.start + buf[k + 2]!, s.start + buf[k + 3]!, buf[k + 4]!, buf[k + 5]!);
         }
       }
     }
@@ -214,6 +221,7 @@ function gatherTotals(index: CompiledIndex, totals: NoteTotals): { cands: Candid
   const triggers = index.triggers;
   /** A trigger's sentences, in the note's order (a handful for most; spans and first starts come from these). */
   const inOrder = (t: number): Sentence[] => [...(sentencesOf.get(t) ?? [])].sort((x, y) => x.start - y.start);
+  const buf: number[] = [];
   for (const [t] of sentencesOf) {
     const trig = triggers[t]!;
     let count: number;
@@ -235,8 +243,8 @@ function gatherTotals(index: CompiledIndex, totals: NoteTotals): { cands: Candid
     for (const s of sentencesOf.get(t)!) if (!first || s.start < first.start) first = s;
     let min = Infinity;
     if (trig.window === 'note') {
-      const ps = first!.partial!;
-      for (let k = 0; k < ps.length; k += PARTIAL_STRIDE) if (ps[k] === t) min = Math.min(min, first!.start + ps[k + 2]!);
+      const n = expandEvidence(index, first!, buf, t);
+      for (let k = 0; k < n; k += PARTIAL_STRIDE) min = Math.min(min, first!.start + buf[k + 2]!);
     } else {
       for (const f of first!.fires!) if (f.t === t) for (let k = 0; k < f.spans.length; k += 2) min = Math.min(min, first!.start + f.spans[k]!);
     }
@@ -256,10 +264,9 @@ function gatherTotals(index: CompiledIndex, totals: NoteTotals): { cands: Candid
     }
     const byGroup: (MatchedSpan & { negated: boolean })[][] = Array.from({ length: trig.groups }, () => []);
     for (const s of inOrder(t)) {
-      const ps = s.partial!;
-      for (let k = 0; k < ps.length; k += PARTIAL_STRIDE) {
-        if (ps[k] !== t) continue;
-        byGroup[ps[k + 1]!]!.push({ start: s.start + ps[k + 2]!, end: s.start + ps[k + 3]!, phrase: index.phraseText[ps[k + 4]!] ?? '', negated: ps[k + 5] === 1 });
+      const n = expandEvidence(index, s, buf, t);
+      for (let k = 0; k < n; k += PARTIAL_STRIDE) {
+        byGroup[buf[k + 1]!]!.push({ start: s.start + buf[k + 2]!, end: s.start + buf[k + 3]!, phrase: index.phraseText[buf[k + 4]!] ?? '', negated: buf[k + 5] === 1 });
       }
     }
     return byGroup.flat().sort((x, y) => x.start - y.start);

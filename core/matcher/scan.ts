@@ -31,17 +31,22 @@ export interface SentenceFire {
   gentle: boolean;
 }
 /**
- * Evidence for triggers whose window is the whole note, flat: PARTIAL_STRIDE numbers per hit
- * (trigger, group, start, end relative to the sentence, phrase, negated 0/1). Flat because common
- * words make many such hits, and a note has thousands of sentences.
+ * Evidence for triggers whose window is the whole note, flat: EVIDENCE_STRIDE numbers per phrase hit
+ * (phrase, start, end relative to the sentence, negated 0/1, ConText attributes). One entry per hit,
+ * not per trigger: a common word ("mum", "school") counts for dozens of note-window triggers, and a
+ * note has thousands of sentences; `expandEvidence` turns a sentence's hits into trigger groups only
+ * where ranking needs them.
  */
-export type SentencePartials = number[];
+export const EVIDENCE_STRIDE = 5;
+/** Expanded evidence (expandEvidence): trigger, group, start, end, phrase, negated 0/1. */
 export const PARTIAL_STRIDE = 6;
 export interface Sentence {
   start: number;
   end: number;
   fires: SentenceFire[] | null;
-  partial: SentencePartials | null;
+  evidence: number[] | null;
+  /** Set ordinals whose set-wide exclusions occur in the sentence (only kept when it has evidence). */
+  excludedSets: number[] | null;
   /** Note-window triggers excluded by a `not` phrase in this sentence. */
   nots: number[] | null;
 }
@@ -316,7 +321,7 @@ export class Scanner {
   }
 
   private finishSentence(_text: string, start: number, end: number): Sentence {
-    const s: Sentence = { start, end, fires: null, partial: null, nots: null };
+    const s: Sentence = { start, end, fires: null, evidence: null, excludedSets: null, nots: null };
     if (this.nTok === 0) return s;
     // primary phrases first; the rest only if something here could fire
     this.nHits = 0;
@@ -529,7 +534,7 @@ export class Scanner {
   private exclList = new Int32Array(16);
   private liveList = new Int32Array(16);
   /** Note-window evidence of the sentence, copied out at its exact length. */
-  private readonly partialScratch: number[] = [];
+  private readonly evidenceScratch: number[] = [];
 
   private evaluate(s: Sentence): void {
     const ix = this.index;
@@ -544,12 +549,10 @@ export class Scanner {
     const stamp = this.stamp;
     const setGen = this.setGen;
     let live = 0;
-    /** Live triggers whose window is not the note (only they need the other groups' refs). */
-    let liveOther = 0;
     let anyExcludedSet = false;
     for (let i = 0; i < nHits; i++) {
       const p = hPhrase[i]!;
-      // the phrase's refs begin with exclusions, anchors and note-window evidence (see compile)
+      // the phrase's refs begin with exclusions and anchors (see compile)
       for (let r = refStart[p]!, re = refStart[p + 1]!; r < re; r++) {
         const g = refGroup[r]!;
         if (g === GROUP_EXCLUDE) {
@@ -557,14 +560,32 @@ export class Scanner {
           anyExcludedSet = true;
           continue;
         }
-        if (g !== REF_ANCHOR && g < REF_NOTE) break;
+        if (g !== REF_ANCHOR) break;
         const t = refTrigger[r]!;
         if (stamp[t] !== gen) {
           stamp[t] = gen;
           live++;
-          if (g === REF_ANCHOR) liveOther++;
         }
       }
+    }
+    // note-window evidence: the hits themselves, in order (whether the note fires is decided in rank())
+    const { noteFrom, noteTo } = tr;
+    let nEv = 0;
+    const ev = this.evidenceScratch;
+    for (let i = 0; i < nHits; i++) {
+      const h = ord[i]!;
+      const p = hPhrase[h]!;
+      if (noteTo[p] === noteFrom[p]) continue;
+      ev[nEv] = p;
+      ev[nEv + 1] = this.hStart[h]! - s.start;
+      ev[nEv + 2] = this.hEnd[h]! - s.start;
+      ev[nEv + 3] = this.hNeg[h]!;
+      ev[nEv + 4] = this.hAttrs[h]!;
+      nEv += EVIDENCE_STRIDE;
+    }
+    if (nEv !== 0) {
+      s.evidence = ev.slice(0, nEv);
+      if (anyExcludedSet) for (let k = 0; k < tr.sets; k++) if (setGen[k] === gen) (s.excludedSets ??= []).push(k);
     }
     const note = tr.note;
     if (live === 0) {
@@ -587,7 +608,6 @@ export class Scanner {
     const mask = this.mask;
     let nExcl = 0;
     let nLive = 0;
-    let nPart = 0;
     for (let i = 0; i < nHits; i++) {
       const h = ord[i]!;
       const p = hPhrase[h]!;
@@ -595,23 +615,13 @@ export class Scanner {
         const g = refGroup[r]!;
         if (g === -2) break; // context-only refs come last
         if (g < -2) continue; // exclusions and anchors: the first pass's
-        const t = refTrigger[r]!;
-        if (anyExcludedSet && setGen[tr.set[t]!] === gen) continue;
         if (g >= REF_NOTE) {
-          // evidence only: whether the note as a whole fires is decided in rank()
-          if (this.hAttrs[h]! & tr.drop[t]!) continue;
-          const neg = this.hNeg[h]!;
-          if (g === REF_NOTE && ((neg === 1 && tr.negated[t] === NEG_IGNORE) || (neg === 0 && tr.negated[t] === NEG_ONLY))) continue;
-          const pa = this.partialScratch;
-          pa[nPart] = t;
-          pa[nPart + 1] = g - REF_NOTE;
-          pa[nPart + 2] = this.hStart[h]! - s.start;
-          pa[nPart + 3] = this.hEnd[h]! - s.start;
-          pa[nPart + 4] = p;
-          pa[nPart + 5] = neg;
-          nPart += PARTIAL_STRIDE;
+          // note-window evidence: kept above, as hits
+          r = noteTo[p]! - 1;
           continue;
         }
+        const t = refTrigger[r]!;
+        if (anyExcludedSet && setGen[tr.set[t]!] === gen) continue;
         if (g === -1) {
           if ((stamp[t] === gen || note[t] === 1) && exclGen[t] !== gen) {
             exclGen[t] = gen;
@@ -620,7 +630,6 @@ export class Scanner {
           }
           continue;
         }
-        if (liveOther === 0) break; // the rest are other groups: of no live trigger here
         if (stamp[t] !== gen) continue;
         if (maskGen[t] !== gen) {
           maskGen[t] = gen;
@@ -631,7 +640,6 @@ export class Scanner {
         mask[t]! |= 1 << g;
       }
     }
-    if (nPart !== 0) s.partial = this.partialScratch.slice(0, nPart);
     for (let i = 0; i < nExcl; i++) {
       const t = this.exclList[i]!;
       if (note[t] === 1) (s.nots ??= []).push(t);
@@ -732,6 +740,9 @@ interface TriggerTable {
   sets: number;
   /** A bit per hashed pair of words that indexes phrases: most pairs in a note index none. */
   pairBits: Int32Array;
+  /** Per phrase, its run of note-window evidence refs: [noteFrom, noteTo) in refTrigger/refGroup. */
+  noteFrom: Uint16Array | Int32Array;
+  noteTo: Uint16Array | Int32Array;
 }
 const tables = new WeakMap<CompiledIndex, TriggerTable>();
 function triggerTable(ix: CompiledIndex): TriggerTable {
@@ -748,7 +759,18 @@ function triggerTable(ix: CompiledIndex): TriggerTable {
     full: new Int32Array(n),
     sets: 1,
     pairBits: new Int32Array(PAIR_BITS >>> 5),
+    // ref positions fit in two bytes for sets of up to 65,535 refs (the built-in set has ~60,000)
+    noteFrom: ix.refTrigger.length < 0x10000 ? new Uint16Array(ix.refStart.length) : new Int32Array(ix.refStart.length),
+    noteTo: ix.refTrigger.length < 0x10000 ? new Uint16Array(ix.refStart.length) : new Int32Array(ix.refStart.length),
   };
+  for (let p = 0; p + 1 < ix.refStart.length; p++) {
+    let r = ix.refStart[p]!;
+    const re = ix.refStart[p + 1]!;
+    while (r < re && ix.refGroup[r]! < REF_NOTE && (ix.refGroup[r] === GROUP_EXCLUDE || ix.refGroup[r] === REF_ANCHOR)) r++;
+    tt.noteFrom[p] = r;
+    while (r < re && ix.refGroup[r]! >= REF_NOTE) r++;
+    tt.noteTo[p] = r;
+  }
   for (let w = 0; w + 1 < ix.pairHead.length; w++) {
     for (let e = ix.pairHead[w]!; e < ix.pairHead[w + 1]!; e++) {
       const b = pairBit(w, ix.pairNext[e]!);
@@ -809,4 +831,80 @@ function formHasWord(ix: CompiledIndex, form: number, word: number): boolean {
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f;
+}
+
+/**
+ * A sentence's note-window evidence as trigger groups, flat (PARTIAL_STRIDE numbers each: trigger,
+ * group, start, end, phrase, negated), in hit order then ref order; `only` keeps one trigger's. Applies
+ * what the scanner applies to a trigger's own phrases: set-wide exclusions, the ConText attributes it
+ * ignores, and its negation rule for the first group. Returns the number of numbers written.
+ */
+export function expandEvidence(ix: CompiledIndex, s: Sentence, out: number[], only = -1): number {
+  const ev = s.evidence;
+  if (!ev) return 0;
+  const tr = triggerTable(ix);
+  const { refTrigger, refGroup } = ix;
+  const ex = s.excludedSets;
+  let n = 0;
+  for (let k = 0; k < ev.length; k += EVIDENCE_STRIDE) {
+    const p = ev[k]!;
+    const neg = ev[k + 3]!;
+    const attrs = ev[k + 4]!;
+    for (let r = tr.noteFrom[p]!, re = tr.noteTo[p]!; r < re; r++) {
+      const t = refTrigger[r]!;
+      if (only >= 0 && t !== only) continue;
+      if (!passes(tr, t, refGroup[r]! - REF_NOTE, neg, attrs, ex)) continue;
+      out[n] = t;
+      out[n + 1] = refGroup[r]! - REF_NOTE;
+      out[n + 2] = ev[k + 1]!;
+      out[n + 3] = ev[k + 2]!;
+      out[n + 4] = p;
+      out[n + 5] = neg;
+      n += PARTIAL_STRIDE;
+    }
+  }
+  return n;
+}
+
+function passes(tr: TriggerTable, t: number, g: number, neg: number, attrs: number, ex: number[] | null): boolean {
+  if (ex !== null && ex.includes(tr.set[t]!)) return false;
+  if (attrs & tr.drop[t]!) return false;
+  return !(g === 0 && ((neg === 1 && tr.negated[t] === NEG_IGNORE) || (neg === 0 && tr.negated[t] === NEG_ONLY)));
+}
+
+/**
+ * Which groups of which note-window triggers the sentences hold, OR-ed into `seen` (a bit per group).
+ * Hits that differ only by position are expanded once: a long note repeats its words.
+ */
+export function evidenceGroups(ix: CompiledIndex, sentences: Iterable<Sentence>, seen: Int32Array): void {
+  const tr = triggerTable(ix);
+  const { refTrigger, refGroup } = ix;
+  const done = new Set<number>();
+  for (const s of sentences) {
+    const ev = s.evidence;
+    if (!ev) continue;
+    const ex = s.excludedSets;
+    for (let k = 0; k < ev.length; k += EVIDENCE_STRIDE) {
+      const p = ev[k]!;
+      const neg = ev[k + 3]!;
+      const attrs = ev[k + 4]!;
+      if (ex === null) {
+        const key = p * 16 + neg * 8 + attrs;
+        if (done.has(key)) continue;
+        done.add(key);
+      }
+      for (let r = tr.noteFrom[p]!, re = tr.noteTo[p]!; r < re; r++) {
+        const t = refTrigger[r]!;
+        const g = refGroup[r]! - REF_NOTE;
+        if (passes(tr, t, g, neg, attrs, ex)) seen[t]! |= 1 << g;
+      }
+    }
+  }
+}
+
+/** Does the phrase count as note-window evidence for any trigger marked in `want` (want[t] !== 0)? */
+export function evidenceTouches(ix: CompiledIndex, p: number, want: Int32Array): boolean {
+  const tr = triggerTable(ix);
+  for (let r = tr.noteFrom[p]!, re = tr.noteTo[p]!; r < re; r++) if (want[ix.refTrigger[r]!] !== 0) return true;
+  return false;
 }
