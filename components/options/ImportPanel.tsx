@@ -7,7 +7,7 @@ import { useState, useId } from 'preact/hooks';
 import type { PromptSet } from '../../core/schema/prompt-set.ts';
 import { LIMITS } from '../../core/schema/prompt-set.ts';
 import type { Settings } from '../../core/settings/settings.ts';
-import { parseImport, previewImport, setsOf, TOO_LARGE, type ExportFile, type ImportOptions, type ImportPreview } from '../../core/prompt-sets/io.ts';
+import { megabytes, parseImport, previewImport, setsOf, TOO_LARGE, type ExportFile, type ImportOptions, type ImportPreview } from '../../core/prompt-sets/io.ts';
 
 export interface ApplyOutcome {
   problems: string[];
@@ -129,7 +129,7 @@ export function ImportPanel({ user, knownIds, importOptions, canUndo, onApply, o
       <h2 id={`${uid}-h`}>Import and export</h2>
       <p class="muted">
         Share prompt sets as files. Importing shows what would change first; nothing changes until you apply it. Files are read on this computer only (at
-        most 1 MB).
+        most {megabytes(LIMITS.fileBytes)}).
       </p>
       <div class="field">
         <label for={`${uid}-file`}>Import from a file</label>

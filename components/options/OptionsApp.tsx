@@ -16,6 +16,7 @@ import {
   exportAll,
   exportFileName,
   exportSet,
+  megabytes,
   utf8Length,
   type ExportFile,
   type ImportOptions,
@@ -305,7 +306,7 @@ export function OptionsApp({ platform, download = downloadText, usage, usagePoli
           const text = exportAll(user);
           download(exportFileName(null), text);
           if (utf8Length(text) > LIMITS.fileBytes) {
-            setProblems(['This export is larger than 1 MB, so it cannot be imported again in one go. Export the prompt sets one at a time as well.']);
+            setProblems([`This export is larger than ${megabytes(LIMITS.fileBytes)}, so it cannot be imported again in one go. Export the prompt sets one at a time as well.`]);
           }
         }}
       />

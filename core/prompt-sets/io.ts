@@ -58,7 +58,7 @@ export function setsOf(file: ExportFile): PromptSet[] {
   return isBundle(file) ? file.sets : [file];
 }
 
-/** UTF-8 length without allocating (the 1 MB limit is on the file, i.e. bytes). */
+/** UTF-8 length without allocating (the file limit is on bytes). */
 export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
@@ -73,7 +73,10 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-export const TOO_LARGE = 'file is larger than 1 MB';
+/** Megabytes, as people say them (2_000_000 or 2 × 1024 × 1024 bytes: "2 MB"). */
+export const megabytes = (bytes: number): string => `${bytes % 1_048_576 === 0 ? bytes / 1_048_576 : bytes / 1_000_000} MB`;
+
+export const TOO_LARGE = `file is larger than ${megabytes(LIMITS.fileBytes)}`;
 
 /**
  * Read an import. `knownIds` are the ids a trigger may lead to besides the set's own local prompts

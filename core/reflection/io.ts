@@ -7,7 +7,7 @@
 import { plainError } from '../schema/error-wording.ts';
 import { formatIssues } from '../settings/settings.ts';
 import { describeJsonError } from '../prompt-sets/json-error.ts';
-import { TOO_LARGE, utf8Length } from '../prompt-sets/io.ts';
+import { megabytes, utf8Length } from '../prompt-sets/io.ts';
 import * as z from 'zod/mini';
 import { ReflectionListSchema, sortReflections, type Reflection } from './record.ts';
 
@@ -33,7 +33,7 @@ export type ParseReflectionsResult = { ok: true; file: ReflectionsFile } | { ok:
 
 export function parseReflections(text: string): ParseReflectionsResult {
   if (typeof text !== 'string') return { ok: false, problems: ['the file is not text'] };
-  if (text.length > REFLECTIONS_FILE_BYTES || utf8Length(text) > REFLECTIONS_FILE_BYTES) return { ok: false, problems: [TOO_LARGE.replace('1 MB', '4 MB')] };
+  if (text.length > REFLECTIONS_FILE_BYTES || utf8Length(text) > REFLECTIONS_FILE_BYTES) return { ok: false, problems: [`file is larger than ${megabytes(REFLECTIONS_FILE_BYTES)}`] };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return { ok: false, problems: ['the file is empty'] };
   let value: unknown;

@@ -14,7 +14,7 @@ import * as z from 'zod/mini';
 import './errors.ts';
 
 export const LIMITS = {
-  fileBytes: 1_000_000,
+  fileBytes: 2_000_000,
   sets: 50,
   triggers: 2_000,
   phrasesPerList: 200,
@@ -26,7 +26,7 @@ export const LIMITS = {
   links: 10,
   urlChars: 500,
   idChars: 80,
-  concepts: 500,
+  concepts: 1_000,
   phrasesPerConcept: 2_000,
   excludes: 1_000,
 } as const;

@@ -56,11 +56,11 @@ describe('OptionsApp: import', () => {
     expect(p.calls.writeSettings).toHaveLength(0);
   });
 
-  it('a file over 1 MB is refused without reading it', async () => {
+  it('a file over the size limit (2 MB) is refused without reading it', async () => {
     const p = fakePlatform();
     setup(p);
-    await chooseFile('x'.repeat(1_000_001), 'huge.json');
-    expect(await screen.findByText('file is larger than 1 MB')).toBeTruthy();
+    await chooseFile('x'.repeat(2_000_001), 'huge.json');
+    expect(await screen.findByText('file is larger than 2 MB')).toBeTruthy();
     expect(p.calls.writeSettings).toHaveLength(0);
   });
 

@@ -29,14 +29,14 @@ const fileOf = (v: unknown): ExportFile => {
 const bundle = (sets: PromptSet[], extra: Partial<ExportBundle> = {}): ExportBundle => ({ format: EXPORT_FORMAT, version: 1, sets, ...extra });
 
 describe('parseImport: size and JSON syntax', () => {
-  it('refuses a file over 1 MB before parsing, in plain words', () => {
+  it('refuses a file over 2 MB before parsing, in plain words', () => {
     const big = JSON.stringify({ ...validSet(), description: 'x'.repeat(LIMITS.fileBytes) });
     expect(parse(big)).toEqual({ ok: false, problems: [TOO_LARGE] });
-    expect(TOO_LARGE).toBe('file is larger than 1 MB');
+    expect(TOO_LARGE).toBe('file is larger than 2 MB');
   });
 
   it('counts bytes, not characters (multi-byte text over the limit)', () => {
-    const text = '"' + 'é'.repeat(600_000) + '"'; // 600k characters, 1.2 MB
+    const text = '"' + 'é'.repeat(LIMITS.fileBytes * 0.6) + '"'; // 0.6 × the limit in characters, 1.2 × in bytes
     expect(text.length).toBeLessThan(LIMITS.fileBytes);
     expect(utf8Length(text)).toBeGreaterThan(LIMITS.fileBytes);
     expect(parse(text)).toEqual({ ok: false, problems: [TOO_LARGE] });
