@@ -96,7 +96,9 @@ describe('built-in prompt set: our own snippets', () => {
     ['Dad was hostile and refused to let me into the flat', 'engaging'],
     ['Police escort requested for the next home visit', 'engaging'],
     ['Probation shared that the new partner has convictions for offences against children', 'info'],
-    ['Referral from the GP was rejected as below threshold', 'escalation'],
+    // a decision on its own is not a disagreement: the escalation cards need someone to disagree
+    ['Referral from the GP was rejected as below threshold', null],
+    ['Referral from the GP was rejected as below threshold and the GP disagrees', 'escalation'],
     ['The nursery disagree with the decision to close and want to escalate', 'escalation'],
     ['Caseloads are unmanageable and we rely on agency staff', 'system'],
     // poverty on its own is not neglect: silent unless care is also poor (see principles.test.ts)
