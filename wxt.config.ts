@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { promptCards } from './vite-plugins/prompt-cards-plugin.ts';
+import { contentScriptBrowser } from './vite-plugins/content-browser-plugin.ts';
 import { searchIndex } from './vite-plugins/search-index-plugin.ts';
 import { COMPILED_PATH, compiledBuiltInFile, compiledSet } from './vite-plugins/compiled-set-plugin.ts';
 import { thirdPartyNotices, writeNotices } from './vite-plugins/third-party-notices.ts';
@@ -10,7 +11,7 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact(), promptCards(), searchIndex(), compiledSet(), thirdPartyNotices()] }),
+  vite: () => ({ plugins: [preact(), contentScriptBrowser(), promptCards(), searchIndex(), compiledSet(), thirdPartyNotices()] }),
   // the prompt-surface test page (entrypoints/surface-test/, for the e2e accessibility checks) never ships
   zip: { exclude: ['surface-test.html', 'chunks/surface-test-*.js', 'assets/surface-test-*.css'] },
   hooks: {

@@ -30,7 +30,8 @@ export interface ControllerOptions {
   debounceMs?: number;
   /**
    * Loads the compiled sets (never compiled in the page). Called once per configuration, when a
-   * readable field first gets focus or input: pages where nobody types pay nothing.
+   * readable field first holds text (focus in a field with text, or input): pages where nobody types
+   * pay nothing, nor does focusing an empty field.
    */
   loadIndex(source: unknown): Promise<CompiledIndex>;
 }
@@ -82,6 +83,8 @@ export class PromptController {
       },
       changed: (ed) => {
         this.current = ed;
+        // the first text typed starts loading at once, inside the debounce window, not after it
+        if (!this.index && !this.loading && hasText(readText(ed))) this.ensureIndex();
         this.schedule(this.opts.debounceMs ?? 150);
       },
     });
@@ -163,13 +166,16 @@ export class PromptController {
     if (this.opts.signal.aborted) return;
     const ed = this.current;
     if (!ed || !ed.el.isConnected) return;
-    if (!this.index) return this.ensureIndex();
+    const text = readText(ed);
     let st = this.fields.get(ed.el);
+    // an empty field has nothing to match: no index, no scanner (their cost waits for the first text)
+    if (!st && !hasText(text)) return this.report([], ed.el);
+    if (!this.index) return this.ensureIndex();
     if (!st) {
       st = { note: new NoteMatch(this.index), label: fieldLabel(ed.el), page: pageContext(ed.el) };
       this.fields.set(ed.el, st);
     }
-    st.note.update(readText(ed));
+    st.note.update(text);
     const now = Date.now();
     const quiet = new Map<string, number>(Object.entries(this.settings.quiet));
     for (const [id, until] of this.dismissed) quiet.set(id, Math.max(until, quiet.get(id) ?? 0));
@@ -185,21 +191,26 @@ export class PromptController {
       quiet,
       now,
     });
-    const text = st.note.value;
     const shown = matches.filter((m) => this.cards.has(m.id)).map((m) => this.toShown(m, text));
+    this.report(shown, ed.el);
+  }
+
+  private report(shown: ShownPrompt[], field: HTMLElement): void {
     const key = shown.map((s) => `${s.id}:${s.gentle}:${s.why.join('|')}:${(s.triggers ?? []).join('|')}`).join(',');
     if (key === this.lastKey) {
       this.opts.unchanged?.();
       return;
     }
     this.lastKey = key;
-    this.opts.show(shown, ed.el);
+    this.opts.show(shown, field);
   }
 
   private toShown(m: PromptMatch, text: string): ShownPrompt {
     return { id: m.id, card: this.cards.get(m.id)!, why: whyWords(text, m.spans), gentle: m.gentle, triggers: m.triggers.slice() };
   }
 }
+
+const hasText = (text: string): boolean => /\S/.test(text);
 
 export type SnoozeSpan = 'hour' | 'today';
 

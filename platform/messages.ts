@@ -91,7 +91,17 @@ export interface Replies {
 export type ToBG = CStoBG | UItoBG;
 
 export async function sendToBackground<M extends ToBG>(msg: M): Promise<Replies[M['type']]> {
-  return (await browser.runtime.sendMessage(msg)) as Replies[M['type']];
+  const reply: unknown = await browser.runtime.sendMessage(msg);
+  // The background (polyfilled) answers a handler's failure with a marker object; the content script
+  // uses Chrome's native namespace (vite-plugins/content-browser-plugin.ts), which would hand that
+  // marker over as a reply: fail as the polyfill would.
+  if (isPolyfillRejection(reply)) throw new Error(reply.message);
+  return reply as Replies[M['type']];
+}
+
+/** webextension-polyfill's way of carrying a rejected reply across a message channel. */
+export function isPolyfillRejection(reply: unknown): reply is { message: string } {
+  return !!reply && typeof reply === 'object' && (reply as Record<string, unknown>).__mozWebExtensionPolyfillReject__ === true;
 }
 
 /**

@@ -136,13 +136,20 @@ const FILLERS = new Set(FILLER_WORDS);
 const COMMON = new Set(
   'to of and in on at for with was is not no be by from as it has had have were are been or but if so up out about into over after than then there their they he she we you i me us do did does can could would should will may might must all any some more most other such only own same just also very too'.split(' '),
 );
-const foldedGroups = SYNONYM_GROUPS.map((g) => g.map((p) => foldWords(p)));
-/** Synonym groups by the words their members contain: a phrase only tries the groups it could match. */
-const groupsByWord = new Map<string, string[][][]>();
-for (const g of foldedGroups) for (const m of g) for (const w of m) {
-  const list = groupsByWord.get(w) ?? [];
-  if (!list.includes(g)) list.push(g);
-  groupsByWord.set(w, list);
+/**
+ * Synonym groups by the words their members contain: a phrase only tries the groups it could match.
+ * Built on first use: pages load this module (the scanner's constants) but never compile.
+ */
+let groupsByWordMemo: Map<string, string[][][]> | null = null;
+function groupsByWord(): Map<string, string[][][]> {
+  if (groupsByWordMemo) return groupsByWordMemo;
+  const byWord = new Map<string, string[][][]>();
+  for (const g of SYNONYM_GROUPS.map((grp) => grp.map((p) => foldWords(p)))) for (const m of g) for (const w of m) {
+    const list = byWord.get(w) ?? [];
+    if (!list.includes(g)) list.push(g);
+    byWord.set(w, list);
+  }
+  return (groupsByWordMemo = byWord);
 }
 
 /** The phrase and its acronym/synonym variants, as folded word lists (fillers removed). */
@@ -152,7 +159,8 @@ export function phraseVariants(phrase: string): Word[][] {
   const variants: Word[][] = [words];
   const seen = new Set([key(words)]);
   const groups = new Set<string[][]>();
-  for (const w of words) for (const g of groupsByWord.get(w.folded) ?? []) groups.add(g);
+  const byWord = groupsByWord();
+  for (const w of words) for (const g of byWord.get(w.folded) ?? []) groups.add(g);
   for (const group of groups) {
     for (const member of group) {
       const at = indexOfSeq(words, member);

@@ -55,7 +55,7 @@ async function started(over: Partial<PageSettings> = {}): Promise<PromptControll
   c.start();
   c.configure(settings(over));
   ta.focus();
-  // compiling finishes, then the focused (empty) field is read and its result reported, empty as it is
+  // the focused field is empty: reported as it is (nothing to show), the sets load with the first text
   await vi.waitFor(() => expect(show).toHaveBeenCalledWith([], ta));
   show.mockClear();
   return c;
@@ -167,17 +167,41 @@ describe('snoozes', () => {
 });
 
 describe('loading the compiled sets', () => {
-  it('a page where nobody types never loads them; the first focus in a readable field does, once', async () => {
+  it('a page where nobody types never loads them, nor does focus in an empty field; the first text does, once', async () => {
     const c = new PromptController({ win: window, signal: life.signal, cards: [card('neglect')], show, unchanged, debounceMs: 5, loadIndex });
     c.start();
     c.configure(settings());
     await new Promise((r) => setTimeout(r, 20));
     expect(loadIndex).not.toHaveBeenCalled();
     ta.focus();
+    // the empty field is reported (nothing to show) without loading anything
     await vi.waitFor(() => expect(show).toHaveBeenCalledWith([], ta));
+    ta.value = '  \n ';
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(loadIndex).not.toHaveBeenCalled();
     ta.value = 'neglect';
     ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
     await vi.waitFor(() => expect(show.mock.lastCall![0].map((p) => p.id)).toEqual(['neglect']));
+    expect(loadIndex).toHaveBeenCalledTimes(1);
+  });
+
+  it('the first text starts loading at once, inside the debounce window', () => {
+    const c = new PromptController({ win: window, signal: life.signal, cards: [card('neglect')], show, unchanged, debounceMs: 10_000, loadIndex });
+    c.start();
+    c.configure(settings());
+    ta.focus();
+    typeText('neglect');
+    expect(loadIndex).toHaveBeenCalledTimes(1); // not 10 s later, when the debounce ends
+  });
+
+  it('focus in a field that already holds text loads them (a note being edited)', async () => {
+    const c = new PromptController({ win: window, signal: life.signal, cards: [card('neglect')], show, unchanged, debounceMs: 5, loadIndex });
+    c.start();
+    c.configure(settings());
+    ta.value = 'Concerns about neglect.';
+    ta.focus();
+    await vi.waitFor(() => expect(show.mock.lastCall?.[0].map((p) => p.id)).toEqual(['neglect']));
     expect(loadIndex).toHaveBeenCalledTimes(1);
   });
 
@@ -199,9 +223,11 @@ describe('loading the compiled sets', () => {
 describe('settings that leave the sets alone', () => {
   it('keep the loaded index (no second load), and a change of sets loads again', async () => {
     const c = await started();
+    typeText('neglect');
+    await vi.waitFor(() => expect(show.mock.lastCall?.[0].map((p) => p.id)).toEqual(['neglect']));
     expect(loadIndex).toHaveBeenCalledTimes(1);
     c.configure(settings({ maxPrompts: 2 }));
-    typeText('neglect');
+    typeText('neglect, again');
     await vi.waitFor(() => expect(show.mock.lastCall?.[0].map((p) => p.id)).toEqual(['neglect']));
     expect(loadIndex).toHaveBeenCalledTimes(1);
     c.configure(settings({ index: { sets: [builtIn], disabled: ['neglect'] } satisfies Src, disabledPrompts: ['neglect'] }));
