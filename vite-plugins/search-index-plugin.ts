@@ -1,6 +1,7 @@
 /**
  * Vite plugin: `virtual:search-index` — the MiniSearch index of the library, built at build time, so
- * pages load it instead of indexing on every open. Also exports the section list it filters by.
+ * pages load it instead of indexing on every open, in a compact form that loads without rebuilding the
+ * index (core/search/compact.ts). Also exports the section list it filters by.
  *
  * The index ships in two parts, so the popup shows its first results without waiting for the larger:
  * - `wordsJson`, the word index (stored titles and summaries, every word; about a quarter of the bytes),

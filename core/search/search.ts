@@ -13,6 +13,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { FILLER_WORDS, SYNONYM_GROUPS } from '../text/synonyms.ts';
+import { compactIndex, loadCompact } from './compact.ts';
 
 /** What a search document is: each kind opens at its own anchor on the library page. */
 export type DocKind = 'learning-point' | 'wider-message' | 'theme' | 'context' | 'key-data';
@@ -49,9 +50,14 @@ export const PLACEHOLDER_QUERIES = ['neglect', 'ABE', 'escalation', 'not brought
 /** Offered as buttons when the search box is empty; each is in the ranking table. */
 export const EXAMPLE_SEARCHES = ['seen alone', 'no further action', 'county lines'] as const;
 
+/** Any character outside printable ASCII. */
+const NOT_PLAIN = /[^ -~]/;
+
 /** Fold spelling variants to one form so "behavior" finds "behaviour". */
 export function foldTerm(term: string): string {
-  let t = term.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’]/g, '');
+  const lower = term.toLowerCase();
+  // plain ASCII (nearly every word) has nothing to decompose: Unicode normalisation is skipped for it
+  let t = (!NOT_PLAIN.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}/gu, '')).replace(/['’]/g, '');
   t = t.replace(/our(s?)$/, 'or$1').replace(/iour/, 'ior').replace(/is(e|es|ed|ing|ation|ations)$/, 'iz$1').replace(/^paed/, 'ped').replace(/yse$/, 'yze');
   return t;
 }
@@ -200,30 +206,36 @@ export function buildIndex(docs: SearchDoc[]): SearchIndex {
   return Object.assign(words, { phrases });
 }
 
-/** The index as JSON, for `loadIndex` (see vite-plugins/search-index-plugin.ts). */
+/** The index as one JSON text (both parts in compact form: core/search/compact.ts), for `loadIndex` (see vite-plugins/search-index-plugin.ts). */
 export function serializeIndex(index: SearchIndex): string {
-  return JSON.stringify({ words: index, phrases: index.phrases });
+  const { words, phrases } = serializeIndexParts(index);
+  return `{"words":${words},"phrases":${phrases}}`;
 }
 
-/** The index as two JSON texts, for `loadWordIndex` and `loadPhraseIndex` (see vite-plugins/search-index-plugin.ts). */
+/** The index as two JSON texts in compact form (core/search/compact.ts), for `loadWordIndex` and `loadPhraseIndex` (see vite-plugins/search-index-plugin.ts). */
 export function serializeIndexParts(index: SearchIndex): { words: string; phrases: string } {
-  return { words: JSON.stringify(index), phrases: JSON.stringify(index.phrases) };
+  if (!index.phrases) throw new Error('serializeIndexParts: the phrase index is not loaded');
+  return { words: compactIndex(index), phrases: compactIndex(index.phrases) };
 }
 
 /** Load an index built at build time, both parts at once (see vite-plugins/search-index-plugin.ts). */
 export function loadIndex(json: string): SearchIndex {
-  const { words, phrases } = JSON.parse(json) as { words: never; phrases: never };
-  return Object.assign(MiniSearch.loadJS<SearchDoc>(words, SEARCH_OPTIONS), { phrases: MiniSearch.loadJS<SearchDoc>(phrases, PHRASE_OPTIONS) });
+  const { words, phrases } = JSON.parse(json) as { words: object; phrases: object };
+  return Object.assign(loadCompact<SearchDoc>(words, SEARCH_OPTIONS), { phrases: loadCompact<SearchDoc>(phrases, PHRASE_OPTIONS) });
 }
 
-/** Load the word index alone: stored fields and one-word queries work at once; the phrase index comes later. */
+/**
+ * Load the word index alone: stored fields and one-word queries work at once; the phrase index comes later.
+ * The compact form loads as it was built (no tree rebuilt): a few milliseconds, so a page can load it
+ * while it renders its first results.
+ */
 export function loadWordIndex(json: string): SearchIndex {
-  return Object.assign(MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS), { phrases: null });
+  return Object.assign(loadCompact<SearchDoc>(json, SEARCH_OPTIONS), { phrases: null });
 }
 
 /** Load the phrase index into a word index (once). Pages call this when idle, or when a query first needs it (platform/search-index.ts). */
 export function loadPhraseIndex(index: SearchIndex, json: string): SearchIndex {
-  index.phrases ??= MiniSearch.loadJSON<SearchDoc>(json, PHRASE_OPTIONS);
+  index.phrases ??= loadCompact<SearchDoc>(json, PHRASE_OPTIONS);
   return index;
 }
 
@@ -340,14 +352,28 @@ export function search(index: SearchIndex, query: string, opts: { section?: stri
   }));
 }
 
+/** Runs of word characters and of everything else (highlight); a letter or digit. */
+const RUNS = /[\p{L}\p{N}'’]+|[^\p{L}\p{N}'’]+/gu;
+const LETTER = /[\p{L}\p{N}]/u;
+/** Words of shown text, folded (a results list shows the same words again and again: each is folded once). */
+const FOLDED = new Map<string, string>();
+function foldedWord(w: string): string {
+  let f = FOLDED.get(w);
+  if (f === undefined) {
+    if (FOLDED.size >= 20_000) FOLDED.clear();
+    FOLDED.set(w, (f = foldTerm(w)));
+  }
+  return f;
+}
+
 /** Split text into parts, marking the parts that match search terms (for highlighting as <mark>). */
 export function highlight(text: string, terms: string[]): { text: string; hit: boolean }[] {
   if (!terms.length) return [{ text, hit: false }];
   const out: { text: string; hit: boolean }[] = [];
-  const re = /[\p{L}\p{N}'’]+|[^\p{L}\p{N}'’]+/gu;
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(RUNS)) {
     const w = m[0];
-    const hit = /[\p{L}\p{N}]/u.test(w) && terms.some((t) => foldTerm(w).startsWith(t) || (t.length >= 4 && foldTerm(w).startsWith(t.slice(0, -1))));
+    const f = LETTER.test(w) ? foldedWord(w) : undefined;
+    const hit = f !== undefined && terms.some((t) => f.startsWith(t) || (t.length >= 4 && f.startsWith(t.slice(0, -1))));
     const last = out[out.length - 1];
     if (last && last.hit === hit) last.text += w;
     else out.push({ text: w, hit });
