@@ -14,7 +14,7 @@
 import type { CompiledIndex, CompiledTrigger } from './compile.ts';
 
 /** Bump whenever the compiled layout or the compiler's output for the same sets changes. */
-export const ENGINE_VERSION = 5;
+export const ENGINE_VERSION = 6;
 
 const MAGIC = 0x58495050; // "PPIX" little-endian
 
@@ -41,7 +41,10 @@ type ArrayName =
   | 'phraseWordData'
   | 'refStart'
   | 'refTrigger'
-  | 'refGroup';
+  | 'refGroup'
+  | 'noteFrom'
+  | 'noteTo'
+  | 'pairBits';
 
 const ARRAYS: readonly ArrayName[] = [
   'table',
@@ -67,6 +70,9 @@ const ARRAYS: readonly ArrayName[] = [
   'refStart',
   'refTrigger',
   'refGroup',
+  'noteFrom',
+  'noteTo',
+  'pairBits',
 ];
 
 /**

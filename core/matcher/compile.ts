@@ -109,7 +109,22 @@ export interface CompiledIndex extends FormTable {
   readonly refStart: Ids;
   readonly refTrigger: Ids;
   readonly refGroup: Int8Array;
+  /**
+   * Per phrase, its run of note-window evidence refs (REF_NOTE + group): [noteFrom, noteTo) in
+   * refTrigger/refGroup. Computed here so a page does not work it out.
+   */
+  readonly noteFrom: Ids;
+  readonly noteTo: Ids;
+  /** A bit per hashed pair of words that indexes phrases (`pairBit`): most pairs in a note index none. */
+  readonly pairBits: Int32Array;
   readonly triggers: readonly CompiledTrigger[];
+}
+
+/** Bits in CompiledIndex.pairBits. */
+export const PAIR_BITS = 1 << 17;
+/** The bit of a pair of word ids in CompiledIndex.pairBits. */
+export function pairBit(w1: number, w2: number): number {
+  return (Math.imul(w1, 0x9e3779b1) ^ Math.imul(w2 + 0x7f4a7c15, 0x85ebca6b)) >>> 15;
 }
 
 interface Word {
@@ -455,6 +470,13 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   }
   pairHead[nWords] = e;
   pairStart[e] = d;
+  const pairBits = new Int32Array(PAIR_BITS >>> 5);
+  for (let w = 0; w < nWords; w++) {
+    for (let k = pairHead[w]!; k < pairHead[w + 1]!; k++) {
+      const b = pairBit(w, pairNext[k]!);
+      pairBits[b >>> 5]! |= 1 << (b & 31);
+    }
+  }
 
   return {
     size: nForms,
@@ -474,6 +496,7 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
     pairData: narrowIds(pairData),
     phraseAnchor: Uint8Array.from(phraseAnchor),
     ...phraseCsr(phraseWordsArr, phraseRefs, triggers),
+    pairBits,
     phraseText,
     triggers,
   };
@@ -511,7 +534,26 @@ function phraseCsr(words: readonly Int32Array[], refs: readonly (readonly Phrase
       refGroup[refStart[p]! + k] = r.group;
     });
   }
-  return { phraseWordStart: narrowIds(phraseWordStart), phraseWordData: narrowIds(phraseWordData), refStart: narrowIds(refStart), refTrigger: narrowIds(refTrigger), refGroup };
+  // each phrase's run of note-window evidence refs
+  const noteFrom = new Int32Array(n);
+  const noteTo = new Int32Array(n);
+  for (let p = 0; p < n; p++) {
+    let r = refStart[p]!;
+    const re = refStart[p + 1]!;
+    while (r < re && (refGroup[r] === GROUP_EXCLUDE || refGroup[r] === REF_ANCHOR)) r++;
+    noteFrom[p] = r;
+    while (r < re && refGroup[r]! >= REF_NOTE) r++;
+    noteTo[p] = r;
+  }
+  return {
+    phraseWordStart: narrowIds(phraseWordStart),
+    phraseWordData: narrowIds(phraseWordData),
+    refStart: narrowIds(refStart),
+    refTrigger: narrowIds(refTrigger),
+    refGroup,
+    noteFrom: narrowIds(noteFrom),
+    noteTo: narrowIds(noteTo),
+  };
 }
 
 /** A trigger with its concept references ("@name") expanded. */

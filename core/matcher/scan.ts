@@ -20,7 +20,7 @@ const STOP = K.Stop as number;
 const END = K.End as number;
 const AMP = K.Amp as number;
 import { ADULT_REACH, HISTORICAL_REACH, HYPOTHETICAL_REACH, NEGATION_REACH } from '../text/synonyms.ts';
-import { FORM_ADULT, FORM_CUES, FORM_FILLER, FORM_HIST, FORM_HYPO, FORM_NEG, GROUP_EXCLUDE, lookupForm, REF_ANCHOR, REF_NOTE, type CompiledIndex, type Ids } from './compile.ts';
+import { FORM_ADULT, FORM_CUES, FORM_FILLER, FORM_HIST, FORM_HYPO, FORM_NEG, GROUP_EXCLUDE, lookupForm, pairBit, REF_ANCHOR, REF_NOTE, type CompiledIndex, type Ids } from './compile.ts';
 import { classOf, MAX_WORD, splitSuffix } from './forms.ts';
 
 /** A trigger that fired within one sentence. Spans are [start, end) pairs relative to the sentence. */
@@ -741,8 +741,8 @@ interface TriggerTable {
   /** A bit per hashed pair of words that indexes phrases: most pairs in a note index none. */
   pairBits: Int32Array;
   /** Per phrase, its run of note-window evidence refs: [noteFrom, noteTo) in refTrigger/refGroup. */
-  noteFrom: Uint16Array | Int32Array;
-  noteTo: Uint16Array | Int32Array;
+  noteFrom: Ids;
+  noteTo: Ids;
 }
 const tables = new WeakMap<CompiledIndex, TriggerTable>();
 function triggerTable(ix: CompiledIndex): TriggerTable {
@@ -758,25 +758,11 @@ function triggerTable(ix: CompiledIndex): TriggerTable {
     reach: new Float64Array(n),
     full: new Int32Array(n),
     sets: 1,
-    pairBits: new Int32Array(PAIR_BITS >>> 5),
-    // ref positions fit in two bytes for sets of up to 65,535 refs (the built-in set has ~60,000)
-    noteFrom: ix.refTrigger.length < 0x10000 ? new Uint16Array(ix.refStart.length) : new Int32Array(ix.refStart.length),
-    noteTo: ix.refTrigger.length < 0x10000 ? new Uint16Array(ix.refStart.length) : new Int32Array(ix.refStart.length),
+    // computed by the compiler (carried in the compact form): a page does not work them out
+    pairBits: ix.pairBits,
+    noteFrom: ix.noteFrom,
+    noteTo: ix.noteTo,
   };
-  for (let p = 0; p + 1 < ix.refStart.length; p++) {
-    let r = ix.refStart[p]!;
-    const re = ix.refStart[p + 1]!;
-    while (r < re && ix.refGroup[r]! < REF_NOTE && (ix.refGroup[r] === GROUP_EXCLUDE || ix.refGroup[r] === REF_ANCHOR)) r++;
-    tt.noteFrom[p] = r;
-    while (r < re && ix.refGroup[r]! >= REF_NOTE) r++;
-    tt.noteTo[p] = r;
-  }
-  for (let w = 0; w + 1 < ix.pairHead.length; w++) {
-    for (let e = ix.pairHead[w]!; e < ix.pairHead[w + 1]!; e++) {
-      const b = pairBit(w, ix.pairNext[e]!);
-      tt.pairBits[b >>> 5]! |= 1 << (b & 31);
-    }
-  }
   for (let t = 0; t < n; t++) {
     const trig = ix.triggers[t]!;
     tt.note[t] = trig.window === 'note' ? 1 : 0;
@@ -793,10 +779,6 @@ function triggerTable(ix: CompiledIndex): TriggerTable {
   return tt;
 }
 
-const PAIR_BITS = 1 << 17;
-function pairBit(w1: number, w2: number): number {
-  return (Math.imul(w1, 0x9e3779b1) ^ Math.imul(w2 + 0x7f4a7c15, 0x85ebca6b)) >>> 15;
-}
 
 /** Index of `word` among pairNext[from, to) (ascending), or -1. */
 function findPair(next: Ids, from: number, to: number, word: number): number {
