@@ -11,6 +11,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/content/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 60_000,
+    // hooks too: a beforeEach that imports an entrypoint transforms its module graph, slow on a busy 2-core machine
+    hookTimeout: 60_000,
     pool: 'threads',
     maxWorkers: 2,
   },

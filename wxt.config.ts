@@ -12,8 +12,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: () => ({ plugins: [preact(), contentScriptBrowser(), promptCards(), searchIndex(), compiledSet(), thirdPartyNotices()] }),
-  // the prompt-surface test page (entrypoints/surface-test/, for the e2e accessibility checks) never ships
-  zip: { exclude: ['surface-test.html', 'chunks/surface-test-*.js', 'assets/surface-test-*.css'] },
+  // the prompt-surface test page (entrypoints/surface-test/, for the e2e accessibility checks) and the
+  // benchmark's empty page (public/bench-floor.*, for scripts/bench-browser.mjs) never ship
+  zip: { exclude: ['surface-test.html', 'chunks/surface-test-*.js', 'assets/surface-test-*.css', 'bench-floor.html', 'bench-floor.js'] },
   hooks: {
     // the built-in set, compiled at build time (pages load it without compiling: docs/performance.md)
     'build:publicAssets': (wxt, files) => {

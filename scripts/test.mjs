@@ -60,8 +60,11 @@ if (want('unit')) {
   const v = readJson('reports/vitest.json');
   if (v) {
     passed += v.numPassedTests;
-    failed += v.numFailedTests + (v.numFailedTestSuites ?? 0) - (v.numFailedTests ? 0 : 0);
-    if (v.numFailedTests || v.numFailedTestSuites) failures.push(`unit tests (${v.numFailedTests} tests, ${v.numFailedTestSuites} files failed)`);
+    // a file that failed with no failed test in it (it did not load) counts once; a failed test counts once
+    // (numFailedTestSuites counts describe blocks too, so it is not used)
+    const broken = (v.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+    failed += v.numFailedTests + broken;
+    if (v.numFailedTests || broken) failures.push(`unit tests (${v.numFailedTests} failed${broken ? `, ${broken} files did not load` : ''})`);
   } else step('unit tests ran', false);
 }
 

@@ -44,12 +44,9 @@ test('popup: the empty box shows the current tab’s prompts', async ({ context,
   await expect.poll(tabKey, { timeout: 5000 }).toBeTruthy();
   const tabId = Number((await tabKey())!.slice(4));
   const popup = await context.newPage();
-  await expect
-    .poll(async () => {
-      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-      return popup.getByRole('listbox', { name: 'Learning points' }).getByRole('option').count();
-    }, { timeout: 8000 })
-    .toBeGreaterThan(0);
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  // the tab's prompts arrive after the first paint (messaging loads after it): wait for them, no reload
+  await expect(popup.getByRole('listbox', { name: 'Learning points' }).getByRole('option').first()).toBeVisible({ timeout: 8000 });
   await expect(popup.locator('.group').first()).toHaveText('On this page');
 });
 
@@ -87,7 +84,11 @@ test('popup: the empty box offers example searches that work, by keyboard', asyn
 test('popup: a theme result opens the library at its anchor', async ({ context, extensionId }) => {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  // keys pressed before the box has focus go nowhere: wait for it, as a person would see the cursor
+  const box = popup.getByRole('combobox', { name: 'Search learning points' });
+  await expect(box).toBeFocused();
   await popup.keyboard.type('losing sight of the child');
+  await expect(box).toHaveValue('losing sight of the child');
   const first = popup.getByRole('listbox', { name: 'Learning points' }).getByRole('option').first();
   await expect(first).toContainText('Theme');
   await expect(first.locator('.title')).toHaveText('Losing sight of the child');
