@@ -146,6 +146,11 @@ export class PromptController {
     this.refresh();
   }
 
+  /** The ids quiet on the record shown, as last told (settings or setRecordQuiet). */
+  get recordQuiet(): readonly string[] {
+    return this.settings.recordQuiet ?? [];
+  }
+
   snoozeLocally(id: string, until: number): void {
     this.settings.quiet = { ...this.settings.quiet, [id]: until };
     this.lastKey = null;

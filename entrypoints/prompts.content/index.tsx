@@ -71,7 +71,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   };
   apply(config);
   controller.start();
-  followAddress(ctx, controller);
+  const asked = followAddress(ctx, controller);
 
   const onMessage = (msg: unknown) => {
     if (signal.aborted || !isBGtoCS(msg)) return;
@@ -80,7 +80,12 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       // chosen in the side panel (the background has stored any snooze or "not relevant")
       if (msg.action === 'snooze-hour' || msg.action === 'snooze-today') controller.snoozeLocally(msg.id, snoozeEnd(msg.action === 'snooze-hour' ? 'hour' : 'today'));
       else controller.dismiss(msg.id);
-    } else void hello(signal, 1).then((c) => c && apply(c));
+    } else {
+      // what is quiet on the record comes from the newest question only: a single-page app can move
+      // to another record while an older answer is on its way (the rest of the config always applies)
+      const n = asked.next();
+      void hello(signal, 1).then((c) => c && apply(asked.isNewest(n) ? c : { ...c, recordQuiet: [...controller.recordQuiet] }));
+    }
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
@@ -91,15 +96,17 @@ async function start(ctx: ContentScriptContext): Promise<void> {
  * ask the background which prompts are quiet on the record shown now. The background reads the record
  * from the tab's address itself; nothing about it is sent from here, and only prompt ids come back.
  */
-function followAddress(ctx: ContentScriptContext, controller: PromptController): void {
+function followAddress(ctx: ContentScriptContext, controller: PromptController): Questions {
+  const asked = new Questions();
   let address = location.href;
   const check = () => {
     if (ctx.signal.aborted || location.href === address) return;
     address = location.href;
     controller.addressChanged();
+    const n = asked.next();
     void sendToBackground({ type: 'cs:record' })
       .then((ids) => {
-        if (!ctx.signal.aborted && Array.isArray(ids)) controller.setRecordQuiet(ids.filter((x): x is string => typeof x === 'string'));
+        if (!ctx.signal.aborted && asked.isNewest(n) && Array.isArray(ids)) controller.setRecordQuiet(ids.filter((x): x is string => typeof x === 'string'));
       })
       .catch(() => {});
   };
@@ -110,4 +117,20 @@ function followAddress(ctx: ContentScriptContext, controller: PromptController):
   const nav = (window as unknown as { navigation?: EventTarget }).navigation;
   if (nav && typeof nav.addEventListener === 'function') ctx.addEventListener(nav, 'currententrychange', check);
   else ctx.addEventListener(window, 'wxt:locationchange', check);
+  return asked;
+}
+
+/**
+ * Questions to the background whose answer says what is quiet on the record shown (cs:record, and
+ * cs:hello after a change): the background reads the record from the tab's address when it answers,
+ * and answers can overtake each other, so only the newest question's answer about the record counts.
+ */
+class Questions {
+  private sent = 0;
+  next(): number {
+    return ++this.sent;
+  }
+  isNewest(n: number): boolean {
+    return n === this.sent;
+  }
 }
