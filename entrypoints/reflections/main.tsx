@@ -77,7 +77,7 @@ function printHere(html: string): void {
   const root = host.attachShadow({ mode: 'open' });
   // our own extension page's stylesheet (print only the pack), never a web page or a field in one
   const style = document.createElement('style');
-  style.textContent = '#print-pack { display: none; } @media print { body > :not(#print-pack) { display: none !important; } #print-pack { display: block; } }';
+  style.textContent = '#print-pack { display: none; } @media print { body > :not(#print-pack) { display: none !important; } #print-pack { display: block; } }'; // our own page's print stylesheet (never a page field)
   root.append(...Array.from(doc.head.querySelectorAll('style')), ...Array.from(doc.body.childNodes));
   document.head.append(style);
   document.body.append(host);
