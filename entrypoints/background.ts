@@ -154,8 +154,9 @@ async function handle(msg: ToBG, sender: { tab?: { id?: number; url?: string }; 
     }
     case 'cs:open':
     case 'ui:open':
-      if (msg.type === 'cs:open' && isPromptId(msg.id)) await countFor('opened', [{ id: msg.id, triggers: await triggersInTab(sender.tab?.id, msg.id) }], pageSetsOf);
+      // the practitioner waits on the tab, not on the count: open first, then count
       await openLearningPoint(msg.id, msg.where, sender.tab?.id);
+      if (msg.type === 'cs:open' && isPromptId(msg.id)) await countFor('opened', [{ id: msg.id, triggers: await triggersInTab(sender.tab?.id, msg.id) }], pageSetsOf);
       return true;
     case 'cs:reflect':
       // a page asks: only a prompt id of the library opens a pre-filled page (anything else, the log)

@@ -100,8 +100,17 @@ export async function clickAx(page: Page, role: string, name: RegExp): Promise<v
   if (!n?.backendDOMNodeId) throw new Error(`no ${role} named ${name}`);
   // the list scrolls inside its own box: bring the control into view first, as a person would
   await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: n.backendDOMNodeId }).catch(() => {});
-  const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: n.backendDOMNodeId })) as { model: { content: number[] } };
-  const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+  // click where the control is once it has stopped moving (scrolling can move the dock): the same box
+  // in two frames running
+  const box = async () => ((await cdp.send('DOM.getBoxModel', { backendNodeId: n.backendDOMNodeId })) as { model: { content: number[] } }).model.content.join();
+  let was = await box();
+  for (let i = 0; i < 20; i++) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const now = await box();
+    if (now === was) break;
+    was = now;
+  }
+  const [x1, y1, , , x3, y3] = was.split(',').map(Number) as [number, number, number, number, number, number];
   await cdp.detach();
   await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
 }
