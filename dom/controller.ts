@@ -3,7 +3,7 @@
  * and reports what to show. It reads fields and never writes to them.
  */
 import type { PromptCard } from '../core/cards.ts';
-import { NoteMatch, rank, whyWords, type CompiledIndex, type PromptMatch } from '../core/matcher/index.ts';
+import { NoteMatch, rank, whyWords, WHY_SPANS, type CompiledIndex, type PromptMatch } from '../core/matcher/index.ts';
 import { fieldLabel, pageContext, readText, type Editable } from './fields.ts';
 import { watchTyping } from './watch.ts';
 
@@ -195,6 +195,7 @@ export class PromptController {
       maxPrompts: this.settings.maxPrompts,
       quiet,
       now,
+      maxSpans: WHY_SPANS,
     });
     const shown = matches.filter((m) => this.cards.has(m.id)).map((m) => this.toShown(m, text));
     this.report(shown, ed.el);

@@ -23,8 +23,12 @@ export class NoteMatch {
   /** Scratch for a sentence's evidence as trigger groups. */
   private readonly expanded: number[] = [];
 
-  constructor(readonly index: CompiledIndex) {
-    this.scanner = new Scanner(index);
+  /** `cache: false` reads every sentence afresh (see Scanner): for the benchmark's comparison. */
+  constructor(
+    readonly index: CompiledIndex,
+    options: { cache?: boolean } = {},
+  ) {
+    this.scanner = new Scanner(index, options);
   }
 
   /** The note's running totals, for `rank` (a keystroke then costs what changed, not the note's length). */

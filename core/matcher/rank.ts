@@ -21,6 +21,11 @@ export interface RankOptions {
   /** Prompt ids held back, with the time (ms) until which they stay quiet. */
   quiet?: ReadonlyMap<string, number> | Record<string, number>;
   now?: number;
+  /**
+   * At most this many spans per prompt: the first in the note (default: all). "Why" needs only the
+   * first few words, and collecting every span of a long note is most of a keystroke's cost.
+   */
+  maxSpans?: number;
 }
 
 export interface MatchedSpan {
@@ -116,7 +121,7 @@ interface Candidate {
 }
 
 /** What fired, from the sentences: the reference path (a full scan, the CLI, the tests). */
-function gather(index: CompiledIndex, sentences: readonly Sentence[]): { cands: Candidate[]; spansOf: (t: number) => MatchedSpan[] } {
+function gather(index: CompiledIndex, sentences: readonly Sentence[]): { cands: Candidate[]; spansOf: (t: number, limit: number) => MatchedSpan[] } {
   const acc = new Map<number, TriggerAcc>();
   const excluded = new Set<number>();
   const get = (t: number): TriggerAcc => {
@@ -215,7 +220,7 @@ function gather(index: CompiledIndex, sentences: readonly Sentence[]): { cands: 
  * keystroke costs what changed, not the note's length. Same candidates as `gather` over the note's
  * sentences; only the shown prompts' spans are collected, walking the sentences in order.
  */
-function gatherTotals(index: CompiledIndex, totals: NoteTotals): { cands: Candidate[]; spansOf: (t: number) => MatchedSpan[] } {
+function gatherTotals(index: CompiledIndex, totals: NoteTotals): { cands: Candidate[]; spansOf: (t: number, limit: number) => MatchedSpan[] } {
   const { fireCount, fireHard, evidence, evidencePlain, notCount, stride, sentencesOf } = totals;
   const cands: Candidate[] = [];
   const triggers = index.triggers;
@@ -250,24 +255,41 @@ function gatherTotals(index: CompiledIndex, totals: NoteTotals): { cands: Candid
     }
     cands.push({ t, count, gentle, min });
   }
-  const spansOf = (t: number): MatchedSpan[] => {
+  /**
+   * A trigger's spans, sentence by sentence in the note's order, until it has `limit` different ones:
+   * any of the prompt's first `limit` spans is among them (a later sentence's spans all come later).
+   */
+  const spansOf = (t: number, limit: number): MatchedSpan[] => {
     const trig = triggers[t]!;
+    const distinct = new Set<number>();
+    const enough = (out: readonly MatchedSpan[], from: number): boolean => {
+      for (let k = from; k < out.length; k++) distinct.add(out[k]!.start * 0x100000 + out[k]!.end);
+      return distinct.size >= limit;
+    };
     if (trig.window !== 'note') {
       const out: MatchedSpan[] = [];
       for (const s of inOrder(t)) {
+        const from = out.length;
         for (const f of s.fires ?? []) {
           if (f.t !== t) continue;
           for (let k = 0; k < f.phrases.length; k++) out.push({ start: s.start + f.spans[2 * k]!, end: s.start + f.spans[2 * k + 1]!, phrase: index.phraseText[f.phrases[k]!] ?? '' });
         }
+        if (enough(out, from)) break;
       }
       return out;
     }
+    // by group, then by start (as `gather` orders them)
     const byGroup: (MatchedSpan & { negated: boolean })[][] = Array.from({ length: trig.groups }, () => []);
+    const these: MatchedSpan[] = [];
     for (const s of inOrder(t)) {
+      these.length = 0;
       const n = expandEvidence(index, s, buf, t);
       for (let k = 0; k < n; k += PARTIAL_STRIDE) {
-        byGroup[buf[k + 1]!]!.push({ start: s.start + buf[k + 2]!, end: s.start + buf[k + 3]!, phrase: index.phraseText[buf[k + 4]!] ?? '', negated: buf[k + 5] === 1 });
+        const sp = { start: s.start + buf[k + 2]!, end: s.start + buf[k + 3]!, phrase: index.phraseText[buf[k + 4]!] ?? '', negated: buf[k + 5] === 1 };
+        byGroup[buf[k + 1]!]!.push(sp);
+        these.push(sp);
       }
+      if (enough(these, 0)) break;
     }
     return byGroup.flat().sort((x, y) => x.start - y.start);
   };
@@ -346,10 +368,12 @@ export function rank(
   for (const p of out) p.score = Math.round(p.score * 1000) / 1000;
   out.sort((x, y) => y.score - x.score || firstStart.get(x)! - firstStart.get(y)! || (x.id < y.id ? -1 : 1));
   const kept = out.slice(0, options.maxPrompts ?? DEFAULT_MAX_PROMPTS);
+  const maxSpans = options.maxSpans ?? Infinity;
   for (const p of kept) {
-    for (const t of sources.get(p)!) for (const sp of spansOf(t)) p.spans.push(sp);
+    for (const t of sources.get(p)!) for (const sp of spansOf(t, maxSpans)) p.spans.push(sp);
     p.spans.sort((x, y) => x.start - y.start || x.end - y.end);
     p.spans = p.spans.filter((s, i, arr) => i === 0 || s.start !== arr[i - 1]!.start || s.end !== arr[i - 1]!.end);
+    if (p.spans.length > maxSpans) p.spans.length = maxSpans;
   }
   return kept;
 }

@@ -2,7 +2,9 @@
  * One pass over a note: words are folded and hashed character by character (no substrings, no
  * regular expressions), looked up in the compiled table, and only the words a trigger cares about
  * are kept. Each sentence is evaluated on its own and its result cached, so after a keystroke only
- * the edited sentence (and its neighbour) is scanned again.
+ * the edited sentence (and its neighbour) is scanned again. A sentence read before (a note's repeated
+ * template lines, the unchanged neighbour of an edit) is recognised by a fingerprint of its text and
+ * its result reused: no text is kept for it.
  *
  * Per sentence nothing is allocated unless something is found: hits live in reusable typed arrays,
  * per-trigger marks are generation-stamped, and a trigger's group lists are built only once it has
@@ -76,7 +78,14 @@ export class Scanner {
 
   private readonly trig: TriggerTable;
 
-  constructor(readonly index: CompiledIndex) {
+  /** Results of sentences already read, by their exact text (shared by every scanner of the index). */
+  private readonly seen: SentenceCache | null;
+
+  constructor(
+    readonly index: CompiledIndex,
+    { cache = true }: { cache?: boolean } = {},
+  ) {
+    this.seen = cache ? sentenceCache(index) : null;
     const n = index.triggers.length;
     this.stamp = new Int32Array(n);
     this.exclGen = new Int32Array(n);
@@ -114,7 +123,26 @@ export class Scanner {
     this.nTok = 0;
     this.sentFlags = 0;
     let i = from;
+    const seen = this.seen;
+    /** The sentence being read was looked up and missed: where it ends (its fingerprint is in `seen`). */
+    let missEnd = -1;
     for (; i < n; i++) {
+      if (i === sentStart && seen !== null) {
+        // a sentence read before (a note repeats its template lines, and an edit rescans the sentence
+        // before it unchanged): find where it ends and its fingerprint, and reuse its result if known
+        const found = sentenceEnd(text, i, n, seen);
+        const end = found < 0 ? n : found;
+        const known = seen.get(end - i);
+        if (known !== undefined) {
+          out.push({ start: i, end, fires: known.fires, evidence: known.evidence, excludedSets: known.excludedSets, nots: known.nots });
+          sentStart = end;
+          i = end - 1;
+          // as below: `stop` hears every sentence end, not the end of the text
+          if (stop && found >= 0 && stop(end)) return end;
+          continue;
+        }
+        missEnd = end;
+      }
       const c = text.charCodeAt(i);
       let kind: number;
       let fold = 0;
@@ -203,7 +231,10 @@ export class Scanner {
       }
       if (kind === END || (kind === STOP && (i + 1 >= n || isSpace(text.charCodeAt(i + 1))))) {
         const end = i + 1;
-        out.push(this.finishSentence(text, sentStart, end));
+        const sent = this.finishSentence(text, sentStart, end);
+        out.push(sent);
+        if (missEnd === end) seen!.remember(sent);
+        missEnd = -1;
         sentStart = end;
         word = 0;
         this.nTok = 0;
@@ -212,7 +243,11 @@ export class Scanner {
       }
     }
     if (inTok) this.endToken(h1, h2, len, tokStart, n, word, table, mask, formFlags);
-    if (sentStart < n) out.push(this.finishSentence(text, sentStart, n));
+    if (sentStart < n) {
+      const sent = this.finishSentence(text, sentStart, n);
+      out.push(sent);
+      if (missEnd === n) seen!.remember(sent);
+    }
     return n;
   }
 
@@ -809,6 +844,87 @@ function formHasWord(ix: CompiledIndex, form: number, word: number): boolean {
   const e = ix.formWordStart[form + 1]!;
   for (let i = ix.formWordStart[form]!; i < e; i++) if (ix.formWordData[i] === word) return true;
   return false;
+}
+
+/**
+ * Where the sentence starting at `from` ends (exclusive), by the same rule as Scanner.scan: a sentence
+ * end character, or a full stop followed by white space or the end of the text; -1 when the text ends
+ * first. (Inside a character entity or after an apostrophe the scanner skips only letters, digits and
+ * '#', never an end.) On the way it takes the sentence's fingerprint for the cache.
+ */
+function sentenceEnd(text: string, from: number, n: number, cache: SentenceCache): number {
+  const kinds = ASCII_KIND;
+  let h1 = H1_SEED;
+  let h2 = H2_SEED;
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = (Math.imul(h2, 0x5bd1e995) + c + 0x9e3779b9) | 0;
+    const kind = c < 128 ? kinds[c]! : foldCode(c).kind;
+    if (kind === END || (kind === STOP && (i + 1 >= n || isSpace(text.charCodeAt(i + 1))))) {
+      cache.h1 = h1;
+      cache.h2 = h2;
+      return i + 1;
+    }
+  }
+  cache.h1 = h1;
+  cache.h2 = h2;
+  return -1;
+}
+
+/** What a sentence's result is, whatever its position: everything in it is relative to its start. */
+interface SentenceResult extends Pick<Sentence, 'fires' | 'evidence' | 'excludedSets' | 'nots'> {
+  h2: number;
+  length: number;
+}
+/**
+ * Sentences remembered per index, by a fingerprint of their exact text: two 32-bit hashes and the
+ * length (the word table trusts the same two hashes). No text is kept, only what was found in it.
+ * Bounded: the oldest go first (a ring, so making room costs the same however many came and went).
+ * Results are never changed once made, so sentences share them.
+ */
+class SentenceCache {
+  /** The fingerprint of the sentence looked up last (set by sentenceEnd). */
+  h1 = 0;
+  h2 = 0;
+  private readonly map = new Map<number, SentenceResult>();
+  private readonly ring = new Int32Array(SENTENCE_CACHE);
+  private readonly used = new Uint8Array(SENTENCE_CACHE);
+  private next = 0;
+  private length = 0;
+  /** The result of the sentence looked up last, if it is known. */
+  get(length: number): SentenceResult | undefined {
+    this.length = length;
+    const r = this.map.get(this.h1 >> 1);
+    return r !== undefined && r.h2 === this.h2 && r.length === length ? r : undefined;
+  }
+  /** Remember `s` as the result of the sentence looked up last. */
+  remember(s: Sentence): void {
+    const key = this.h1 >> 1;
+    if (this.used[this.next] === 1) this.map.delete(this.ring[this.next]!);
+    this.ring[this.next] = key;
+    this.used[this.next] = 1;
+    this.next = (this.next + 1) % SENTENCE_CACHE;
+    this.map.set(key, { fires: s.fires, evidence: s.evidence, excludedSets: s.excludedSets, nots: s.nots, h2: this.h2, length: this.length });
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+const SENTENCE_CACHE = 512;
+const sentenceCaches = new WeakMap<CompiledIndex, SentenceCache>();
+function sentenceCache(index: CompiledIndex): SentenceCache {
+  let c = sentenceCaches.get(index);
+  if (!c) sentenceCaches.set(index, (c = new SentenceCache()));
+  return c;
+}
+/** Forget the sentences remembered for `index` (the benchmark measures a note read for the first time). */
+export function forgetSentences(index: CompiledIndex): void {
+  sentenceCaches.delete(index);
+}
+/** How many sentences are remembered for `index` (for tests). */
+export function rememberedSentences(index: CompiledIndex): number {
+  return sentenceCaches.get(index)?.size ?? 0;
 }
 
 function isSpace(c: number): boolean {

@@ -6,6 +6,12 @@
 
 /** At most this many words are given. */
 export const WHY_MAX_WORDS = 5;
+/**
+ * Spans enough for the words: ranking for the page asks for only a prompt's first this many spans
+ * (collecting all of a long note's spans would be most of a keystroke's cost). The words are the first
+ * distinct ones, so a note would need this many repeats of under five words before a later word is lost.
+ */
+export const WHY_SPANS = 24;
 /** Longer matches are shortened to this many characters and an ellipsis. */
 export const WHY_MAX_LENGTH = 60;
 

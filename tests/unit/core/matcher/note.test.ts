@@ -36,6 +36,12 @@ describe('properties', () => {
           expect(inc).toEqual(ref);
           // the running totals the content script ranks from give the same answer
           expect(rank(ix, note.totals(), {}, { maxPrompts: 10 })).toEqual(ref);
+          // and asked for only the first few spans, the same first spans
+          for (const maxSpans of [1, 2, 3]) {
+            const few = rank(ix, note.totals(), {}, { maxPrompts: 10, maxSpans });
+            expect(few).toEqual(ref.map((p) => ({ ...p, spans: p.spans.slice(0, maxSpans) })));
+            expect(rank(ix, full.getSentences(), {}, { maxPrompts: 10, maxSpans })).toEqual(few);
+          }
           expect(note.getSentences().map((s) => [s.start, s.end])).toEqual(full.getSentences().map((s) => [s.start, s.end]));
         }
       }),
