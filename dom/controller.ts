@@ -151,6 +151,15 @@ export class PromptController {
     return this.settings.recordQuiet ?? [];
   }
 
+  /**
+   * The practitioner's choice about a prompt shown here, made on the page or in the side panel: it
+   * stays quiet here (the background stores snoozes and "not relevant").
+   */
+  act(id: string, action: LocalAction, now = Date.now()): void {
+    if (action === 'snooze-hour' || action === 'snooze-today') this.snoozeLocally(id, snoozeEnd(action === 'snooze-hour' ? 'hour' : 'today', now));
+    else this.dismiss(id);
+  }
+
   snoozeLocally(id: string, until: number): void {
     this.settings.quiet = { ...this.settings.quiet, [id]: until };
     this.lastKey = null;
@@ -219,6 +228,8 @@ export class PromptController {
 const hasText = (text: string): boolean => /\S/.test(text);
 
 export type SnoozeSpan = 'hour' | 'today';
+/** What can be done to a prompt on show (platform/messages.ts's PromptAction). */
+export type LocalAction = 'dismiss' | 'not-relevant' | 'snooze-hour' | 'snooze-today';
 
 /** When a snooze ends (ms): an hour from now, or the end of today (local time). */
 export function snoozeEnd(span: SnoozeSpan, now = Date.now()): number {

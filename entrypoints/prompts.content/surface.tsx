@@ -1,7 +1,6 @@
 /** The overlay's painter: renders the Preact prompt surface into the overlay's shadow root. */
 import { render } from 'preact';
-import type { SnoozeSpan } from '../../dom/controller.ts';
-import type { NotRelevantReason } from '../../platform/messages.ts';
+import type { NotRelevantReason, PromptAction } from '../../platform/messages.ts';
 import type { Overlay, OverlayView } from '../../dom/overlay.ts';
 import { PromptSurface, countLabel } from '../../components/PromptSurface.tsx';
 
@@ -11,10 +10,8 @@ export { SURFACE_CSS } from '../../components/PromptSurface.tsx';
 export interface SurfaceActions {
   libraryHref(id: string): string;
   open(id: string): void;
-  dismiss(id: string): void;
-  snooze(id: string, span: SnoozeSpan): void;
-  /** "Not relevant", with the reason the practitioner chose (a code), if any. */
-  notRelevant(id: string, reason?: NotRelevantReason): void;
+  /** Dismiss, snooze, or "not relevant" with the reason the practitioner chose (a code), if any. */
+  choose(id: string, action: PromptAction, reason?: NotRelevantReason): void;
   /** Ask the background to open the reflection page for this learning point (the id only). */
   reflect(id: string): void;
 }
@@ -33,9 +30,9 @@ export function paintSurface(actions: SurfaceActions) {
         onToggle={() => overlay.toggle('pointer')}
         onEscape={() => overlay.escape()}
         onOpen={actions.open}
-        onDismiss={actions.dismiss}
-        onSnooze={actions.snooze}
-        onNotRelevant={actions.notRelevant}
+        onDismiss={(id) => actions.choose(id, 'dismiss')}
+        onSnooze={(id, span) => actions.choose(id, `snooze-${span}`)}
+        onNotRelevant={(id, reason) => actions.choose(id, 'not-relevant', reason)}
         onReflect={(id) => {
           // the list closes and the field gets focus and selection back before the new tab opens
           overlay.handOff();

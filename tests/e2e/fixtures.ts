@@ -95,8 +95,15 @@ export async function waitForAx(page: Page, role: string, name: RegExp, timeout 
 /** Click a node of our closed shadow root by its accessible name (CDP: pierce the shadow DOM). */
 export async function clickAx(page: Page, role: string, name: RegExp): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; backendDOMNodeId?: number; ignored?: boolean }[] };
-  const n = nodes.find((x) => !x.ignored && x.role?.value === role && name.test(String(x.name?.value ?? '')));
+  // wait for the control to be in the tree (a click before may still be re-rendering the list)
+  type AX = { role?: { value: string }; name?: { value: string }; backendDOMNodeId?: number; ignored?: boolean };
+  let n: AX | undefined;
+  for (const until = Date.now() + 8000; ; ) {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AX[] };
+    n = nodes.find((x) => !x.ignored && x.role?.value === role && name.test(String(x.name?.value ?? '')));
+    if (n?.backendDOMNodeId || Date.now() > until) break;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  }
   if (!n?.backendDOMNodeId) throw new Error(`no ${role} named ${name}`);
   // the list scrolls inside its own box: bring the control into view first, as a person would
   await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: n.backendDOMNodeId }).catch(() => {});

@@ -105,6 +105,29 @@ describe('the page-side controller', () => {
     expect(lastShown()).toEqual([]);
   });
 
+  it('acts on a choice made on the page or in the side panel: a snooze for its time, anything else dismisses', async () => {
+    const c = await started();
+    typeText('neglect and a strategy meeting');
+    await vi.waitFor(() => expect(lastShown()?.sort()).toEqual(['neglect', 'strategy']));
+    const now = Date.now();
+    c.act('neglect', 'snooze-hour', now);
+    expect(lastShown()).toEqual(['strategy']);
+    c.act('strategy', 'not-relevant');
+    expect(lastShown()).toEqual([]);
+    // the snooze ends in an hour: just before, still quiet; just after, neglect is back
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now + 3_600_000 - 1000);
+    try {
+      typeText('neglect and a strategy meeting, later');
+      await vi.waitFor(() => expect(unchanged).toHaveBeenCalled());
+      expect(lastShown()).toEqual([]);
+      clock.mockReturnValue(now + 3_600_000 + 1000);
+      typeText('neglect and a strategy meeting, later still');
+      await vi.waitFor(() => expect(lastShown()).toContain('neglect'));
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('keeps prompts quiet on this record: from the configuration, and as the record changes (a single-page app)', async () => {
     const c = await started({ recordQuiet: ['neglect'] });
     typeText('neglect and a strategy meeting');
