@@ -77,14 +77,24 @@ export class NoteMatch {
 
   private count(s: Sentence, d: number): void {
     const { fireCount, fireHard, evidence, evidencePlain, notCount, stride, sentencesOf } = this.sums!;
+    // per trigger, its sentences in the note's order: an edit shifts the sentences after it all alike,
+    // so the order holds; a sentence comes in at its place and goes out by identity
     const member = (t: number) => {
-      let set = sentencesOf.get(t);
+      let list = sentencesOf.get(t);
       if (d > 0) {
-        if (!set) sentencesOf.set(t, (set = new Set()));
-        set.add(s);
-      } else if (set) {
-        set.delete(s);
-        if (!set.size) sentencesOf.delete(t);
+        if (!list) sentencesOf.set(t, (list = []));
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (list[mid]!.start < s.start) lo = mid + 1;
+          else hi = mid;
+        }
+        if (list[lo] !== s) list.splice(lo, 0, s);
+      } else if (list) {
+        const i = list.indexOf(s);
+        if (i >= 0) list.splice(i, 1);
+        if (!list.length) sentencesOf.delete(t);
       }
     };
     if (s.fires) {

@@ -224,8 +224,8 @@ function gatherTotals(index: CompiledIndex, totals: NoteTotals): { cands: Candid
   const { fireCount, fireHard, evidence, evidencePlain, notCount, stride, sentencesOf } = totals;
   const cands: Candidate[] = [];
   const triggers = index.triggers;
-  /** A trigger's sentences, in the note's order (a handful for most; spans and first starts come from these). */
-  const inOrder = (t: number): Sentence[] => [...(sentencesOf.get(t) ?? [])].sort((x, y) => x.start - y.start);
+  /** A trigger's sentences, in the note's order (kept so by NoteMatch; spans and first starts come from these). */
+  const inOrder = (t: number): readonly Sentence[] => sentencesOf.get(t) ?? [];
   const buf: number[] = [];
   for (const [t] of sentencesOf) {
     const trig = triggers[t]!;
@@ -244,8 +244,7 @@ function gatherTotals(index: CompiledIndex, totals: NoteTotals): { cands: Candid
       gentle = fireHard[t] === 0;
     }
     // the first span: in the trigger's first sentence
-    let first: Sentence | null = null;
-    for (const s of sentencesOf.get(t)!) if (!first || s.start < first.start) first = s;
+    const first = sentencesOf.get(t)![0]!;
     let min = Infinity;
     if (trig.window === 'note') {
       const n = expandEvidence(index, first!, buf, t);
@@ -309,8 +308,8 @@ export interface NoteTotals {
   evidence: Int32Array;
   evidencePlain: Int32Array;
   notCount: Int32Array;
-  /** Per trigger, the sentences where it fired or has evidence. */
-  sentencesOf: Map<number, Set<Sentence>>;
+  /** Per trigger, the sentences where it fired or has evidence, in the note's order. */
+  sentencesOf: Map<number, Sentence[]>;
 }
 
 export function rank(
