@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { compile, matchText, whyWords } from '../core/matcher/index.ts';
 import { PromptSetSchema, LIMITS, type PromptSet } from '../core/schema/prompt-set.ts';
 import { formatIssues } from '../core/settings/settings.ts';
+import { crossCheckSet } from '../core/prompt-sets/io.ts';
 import * as lib from '../content/library/index.ts';
 import { catalogue, catalogueIds, sectionOf } from '../content/library/catalogue.ts';
 import defaultSetJson from '../content/prompt-sets/default.json';
@@ -83,16 +84,8 @@ export function readSetFile(path: string): { set: PromptSet | null; problems: st
   }
   const r = PromptSetSchema.safeParse(data);
   if (!r.success) return { set: null, problems: formatIssues(r.error.issues) };
-  const problems: string[] = [];
-  const known = new Set([...catalogueIds, ...(r.data.prompts ?? []).map((p) => p.id)]);
-  const seen = new Set<string>();
-  r.data.triggers.forEach((t, i) => {
-    if (seen.has(t.id)) problems.push(`triggers[${i}].id: "${t.id}" is used by another trigger`);
-    seen.add(t.id);
-    t.leadsTo.forEach((id, j) => {
-      if (!known.has(id)) problems.push(`triggers[${i}].leadsTo[${j}]: "${id}" is not a learning point or a prompt of this set`);
-    });
-  });
+  // the same cross-checks as importing in the options page (one home: core/prompt-sets/io.ts)
+  const problems = crossCheckSet(data, new Set(catalogueIds), '');
   return { set: problems.length ? null : r.data, problems };
 }
 

@@ -253,6 +253,17 @@ export function crossCheckSet(raw: unknown, knownIds: ReadonlySet<string>, prefi
       }
     });
   }
+  // a concept lists phrases; naming another concept inside it would be dropped when the set is compiled
+  if (isObj(raw.concepts)) {
+    for (const [name, list] of Object.entries(raw.concepts)) {
+      if (!Array.isArray(list)) continue;
+      list.forEach((p, k) => {
+        if (typeof p === 'string' && p.startsWith(CONCEPT_PREFIX)) {
+          out.push(`${prefix}concepts.${name.slice(0, LIMITS.idChars)}[${k}]: "${p.slice(0, LIMITS.phraseChars)}" names a concept inside a concept, which is not read: list that concept's phrases here instead`);
+        }
+      });
+    }
+  }
   if (Array.isArray(raw.exclude)) {
     raw.exclude.forEach((p, k) => {
       if (typeof p === 'string' && p.startsWith(CONCEPT_PREFIX) && !concepts.has(p.slice(1))) {

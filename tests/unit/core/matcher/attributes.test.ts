@@ -36,6 +36,15 @@ describe('concept groups ("@name")', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems).toContain('triggers[0].any[0]: "@nope" names no concept of this set (add it under "concepts")');
   });
+
+  it('a concept naming another concept is a problem (it would be dropped when compiled), with its path', () => {
+    const nested = { ...set([T('a', ['@outer'])]), concepts: { inner: ['went missing'], outer: ['overnight', '@inner'] } };
+    const r = checkSet(nested, new Set(['a']), new Set());
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual(['concepts.outer[1]: "@inner" names a concept inside a concept, which is not read: list that concept\'s phrases here instead']);
+    // listed out, the same set is fine
+    expect(checkSet({ ...nested, concepts: { inner: ['went missing'], outer: ['overnight', 'went missing'] } }, new Set(['a']), new Set()).ok).toBe(true);
+  });
 });
 
 describe('set-wide exclusions', () => {
