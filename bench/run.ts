@@ -60,17 +60,13 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
-/** Median time of `fn` once warm (the first runs compile the code: those are not the figure); `before` runs untimed. */
-function time(fn: () => void, minMs = 150, minRuns = 7, before?: () => void): number {
+/** Median time of `fn` once warm (the first runs compile the code: those are not the figure). */
+function time(fn: () => void, minMs = 150, minRuns = 7): number {
   const w0 = performance.now();
-  for (let k = 0; k < 3 || (performance.now() - w0 < 100 && k < 200); k++) {
-    before?.();
-    fn();
-  }
+  for (let k = 0; k < 3 || (performance.now() - w0 < 100 && k < 200); k++) fn();
   const xs: number[] = [];
   const t0 = performance.now();
   while (xs.length < minRuns || performance.now() - t0 < minMs) {
-    before?.();
     const a = performance.now();
     fn();
     xs.push(performance.now() - a);

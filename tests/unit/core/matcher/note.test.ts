@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compile, matchText, NoteMatch, rank } from '../../../../core/matcher/index.ts';
 import { commonPrefix, commonSuffix } from '../../../../core/matcher/note.ts';
-import { set, T } from './helpers.ts';
+import { applyEdit, set, T } from './helpers.ts';
 
 describe('properties', () => {
   const ix = compile([
@@ -26,8 +26,7 @@ describe('properties', () => {
         note.reset(start);
         let text = start;
         for (const e of edits) {
-          const p = text.length ? e.pos % (text.length + 1) : 0;
-          text = text.slice(0, p) + e.ins + text.slice(p + e.del);
+          text = applyEdit(text, e);
           note.update(text);
           const full = new NoteMatch(ix);
           full.reset(text);

@@ -9,7 +9,7 @@ import { compile, NoteMatch, rank } from '../../../../core/matcher/index.ts';
 import { rememberedSentences, Scanner, type Sentence } from '../../../../core/matcher/scan.ts';
 import type { PromptSet } from '../../../../core/schema/prompt-set.ts';
 import defaultSet from '../../../../content/prompt-sets/default.json';
-import { set, T } from './helpers.ts';
+import { applyEdit, set, T } from './helpers.ts';
 
 const small = compile([
   set([
@@ -65,8 +65,7 @@ describe('sentence cache', () => {
         note.reset(start);
         let text = start;
         for (const e of edits) {
-          const p = text.length ? e.pos % (text.length + 1) : 0;
-          text = text.slice(0, p) + e.ins + text.slice(p + e.del);
+          text = applyEdit(text, e);
           note.update(text);
           expect(note.getSentences().map(plain)).toEqual(read(builtIn, text, false));
           const ref: Sentence[] = [];
