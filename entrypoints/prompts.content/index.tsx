@@ -1,7 +1,8 @@
 /**
  * Content script, wiring only: the controller (dom/controller.ts) reports prompts to the overlay
- * (dom/overlay.ts), painted by the Preact surface (./surface.tsx); the background answers the handshake
- * and hears the practitioner's choices. Local test pages here; sites switched on are registered at run time.
+ * (dom/overlay.ts), painted by the Preact surface (./surface.tsx); the background answers the handshake,
+ * hears the practitioner's choices and talks to the page afterwards (./background-link.ts). Local test
+ * pages here; sites switched on are registered at run time.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -9,12 +10,12 @@ import { browser } from 'wxt/browser';
 import cards from 'virtual:prompt-cards';
 import { PromptController } from '../../dom/controller.ts';
 import { Overlay } from '../../dom/overlay.ts';
-import { NewestQuestion, watchAddress } from '../../dom/address.ts';
 import { parentHandlesThisFrame } from '../../dom/watch.ts';
-import { hello, isBGtoCS, sendToBackground, type CStoBG, type PageConfig } from '../../platform/messages.ts';
+import { hello, sendToBackground, type CStoBG, type PageConfig } from '../../platform/messages.ts';
 import { libraryUrl } from '../../platform/links.ts';
 import { loadIndex } from '../../platform/compiled-index.ts';
 import { paintSurface, SURFACE_CSS } from './surface.tsx';
+import { linkToBackground } from './background-link.ts';
 
 const LOADED = Symbol.for('practice-prompts.loaded');
 
@@ -58,31 +59,5 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   apply(config);
   controller.start();
 
-  // what is quiet on the record shown comes from the newest question only (cs:record, or a fresh
-  // config): answers can overtake each other while a single-page app moves between records
-  const asked = new NewestQuestion();
-  watchAddress({
-    win: window,
-    listen: (target, type, listener) => ctx.addEventListener(target, type as 'popstate', listener),
-    polled: 'wxt:locationchange',
-    changed: () => {
-      controller.addressChanged();
-      const n = asked.next();
-      void sendToBackground({ type: 'cs:record' })
-        .then((ids) => !signal.aborted && asked.isNewest(n) && Array.isArray(ids) && controller.setRecordQuiet(ids.filter((x): x is string => typeof x === 'string')))
-        .catch(() => {});
-    },
-  });
-  const onMessage = (msg: unknown) => {
-    if (signal.aborted || !isBGtoCS(msg)) return;
-    if (msg.type === 'bg:toggle') overlay.toggle('keyboard');
-    // chosen in the side panel (the background has stored any snooze or "not relevant")
-    else if (msg.type === 'bg:prompt-action') controller.act(msg.id, msg.action);
-    else {
-      const n = asked.next();
-      void hello(signal, 1).then((c) => c && apply(asked.isNewest(n) ? c : { ...c, recordQuiet: [...controller.recordQuiet] }));
-    }
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  linkToBackground(ctx, controller, overlay, apply);
 }
