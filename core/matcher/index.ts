@@ -1,6 +1,6 @@
 export { compile, compileAsync, phraseVariants, lookupForm, type CompiledIndex, type CompiledTrigger } from './compile.ts';
 export { NoteMatch } from './note.ts';
-export { rank, contextHits, DEFAULT_MAX_PROMPTS, type MatchContext, type RankOptions, type PromptMatch, type MatchedSpan } from './rank.ts';
+export { rank, contextHits, DEFAULT_MAX_PROMPTS, DEFAULT_MIN_SHARE, type MatchContext, type RankOptions, type PromptMatch, type MatchedSpan } from './rank.ts';
 export { whyWords, WHY_MAX_WORDS, WHY_MAX_LENGTH, WHY_SPANS } from './why.ts';
 import type { CompiledIndex } from './compile.ts';
 import { NoteMatch } from './note.ts';

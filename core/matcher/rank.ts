@@ -1,7 +1,8 @@
 /**
  * From what fired to what is shown: merge by prompt (learning point or local prompt), rank, and keep
- * only a few. Noise control lives here, not in the UI: at most `maxPrompts` (default 3), combinations
- * and context above single words, dismissed or snoozed prompts held back until their time is up.
+ * only a few. Noise control lives here, not in the UI: at most `maxPrompts` (default 3), none much
+ * weaker than the strongest (`minShare`), combinations and context above single words, dismissed or
+ * snoozed prompts held back until their time is up.
  */
 import { lookupForm, type CompiledIndex } from './compile.ts';
 import { foldWords } from '../text/fold.ts';
@@ -18,6 +19,12 @@ export interface MatchContext {
 
 export interface RankOptions {
   maxPrompts?: number;
+  /**
+   * A prompt is shown only when its score is at least this share of the strongest prompt's (default
+   * DEFAULT_MIN_SHARE). A weak match beside a strong one is more often off-topic than useful: on blind
+   * notes the cut took 4 of 18 off-topic sections and no expected one (README, "Relevance").
+   */
+  minShare?: number;
   /** Prompt ids held back, with the time (ms) until which they stay quiet. */
   quiet?: ReadonlyMap<string, number> | Record<string, number>;
   now?: number;
@@ -62,6 +69,7 @@ interface TriggerAcc {
 }
 
 export const DEFAULT_MAX_PROMPTS = 3;
+export const DEFAULT_MIN_SHARE = 0.6;
 
 /** Which triggers' context phrases occur in the field/page strings. Cheap: context strings are short. */
 export function contextHits(index: CompiledIndex, ctx: MatchContext): { field: Set<number>; page: Set<number> } {
@@ -362,7 +370,11 @@ export function rank(
   }
   const now = options.now ?? Date.now();
   const quiet = options.quiet instanceof Map ? options.quiet : new Map(Object.entries(options.quiet ?? {}));
-  const out = [...byPrompt.values()].filter((p) => !((quiet.get(p.id) ?? 0) > now));
+  // the strongest of all that matched, quiet or not: dismissing a strong prompt does not promote weak ones
+  let top = 0;
+  for (const p of byPrompt.values()) top = Math.max(top, p.score);
+  const floor = top * (options.minShare ?? DEFAULT_MIN_SHARE);
+  const out = [...byPrompt.values()].filter((p) => p.score >= floor && !((quiet.get(p.id) ?? 0) > now));
   // order by score, then by the first span; only the prompts kept get their spans
   for (const p of out) p.score = Math.round(p.score * 1000) / 1000;
   out.sort((x, y) => y.score - x.score || firstStart.get(x)! - firstStart.get(y)! || (x.id < y.id ? -1 : 1));

@@ -18,7 +18,7 @@ const set = (triggers: Trigger[], extra: Partial<PromptSet> = {}): PromptSet => 
   ...extra,
 });
 const T = (id: string, any: string[], extra: Partial<Trigger> = {}): Trigger => ({ id, leadsTo: [id], any, ...extra });
-const ids = (s: PromptSet, text: string) => matchText(compile([s]), text, {}, { maxPrompts: 10 }).map((p) => p.id);
+const ids = (s: PromptSet, text: string) => matchText(compile([s]), text, {}, { maxPrompts: 10, minShare: 0 }).map((p) => p.id);
 
 describe('concept groups ("@name")', () => {
   const s = set([T('missing', ['@missing'], { all: [['@night']] })], {
@@ -59,7 +59,7 @@ describe('set-wide exclusions', () => {
   it('acts per set: another set is not silenced', () => {
     const other: PromptSet = { ...set([T('other', ['neglect'])]), id: 'other' };
     const ix = compile([s, other]);
-    expect(matchText(ix, 'Neglect training day booked.', {}, { maxPrompts: 10 }).map((p) => p.id)).toEqual(['other']);
+    expect(matchText(ix, 'Neglect training day booked.', {}, { maxPrompts: 10, minShare: 0 }).map((p) => p.id)).toEqual(['other']);
   });
 });
 
@@ -157,9 +157,9 @@ describe('incremental equals a full rescan with the new features', () => {
         note.update(t2);
         const fresh = new NoteMatch(ix);
         fresh.reset(t2);
-        const ref = rank(ix, fresh.getHitSentences(), {}, { maxPrompts: 10 });
-        expect(rank(ix, note.getHitSentences(), {}, { maxPrompts: 10 })).toEqual(ref);
-        expect(rank(ix, note.totals(), {}, { maxPrompts: 10 })).toEqual(ref);
+        const ref = rank(ix, fresh.getHitSentences(), {}, { maxPrompts: 10, minShare: 0 });
+        expect(rank(ix, note.getHitSentences(), {}, { maxPrompts: 10, minShare: 0 })).toEqual(ref);
+        expect(rank(ix, note.totals(), {}, { maxPrompts: 10, minShare: 0 })).toEqual(ref);
       }),
       { numRuns: 300 },
     );

@@ -4,7 +4,7 @@ import type { PromptSet, Trigger } from '../../../../core/schema/prompt-set.ts';
 
 export const set = (triggers: Trigger[], id = 't'): PromptSet => ({ format: 'practice-prompts/prompt-set', version: 1, id, name: 'Test', triggers });
 export const T = (id: string, any: string[], extra: Partial<Trigger> = {}): Trigger => ({ id, leadsTo: [id], any, ...extra });
-export const ids = (ix: ReturnType<typeof compile>, text: string, ctx = {}) => matchText(ix, text, ctx, { maxPrompts: 10 }).map((p) => p.id);
+export const ids = (ix: ReturnType<typeof compile>, text: string, ctx = {}) => matchText(ix, text, ctx, { maxPrompts: 10, minShare: 0 }).map((p) => p.id);
 
 /** One random edit of a property test (delete `del` characters at `pos`, insert `ins`), on `text`. */
 export function applyEdit(text: string, e: { pos: number; del: number; ins: string }): string {

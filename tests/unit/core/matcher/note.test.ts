@@ -16,7 +16,7 @@ describe('properties', () => {
   ]);
   const vocab = ['neglect', 'Neglected', 'strategy', 'meeting', 'police', 'disclosure', 'NFA', 'not', 'seen', 'alone', 'the', 'a', 'child', 'mum', '.', '. ', '\n', ', ', ' ', "'s", '’', '-', 's.47', 'é', '\u200b', '&nbsp;'];
   const textArb = fc.array(fc.constantFrom(...vocab), { maxLength: 60 }).map((xs) => xs.join(' '));
-  const summary = (text: string) => matchText(ix, text, {}, { maxPrompts: 10 }).map((p) => `${p.id}:${p.gentle}:${p.spans.map((s) => `${s.start}-${s.end}`).join('/')}`);
+  const summary = (text: string) => matchText(ix, text, {}, { maxPrompts: 10, minShare: 0 }).map((p) => `${p.id}:${p.gentle}:${p.spans.map((s) => `${s.start}-${s.end}`).join('/')}`);
 
   it('incremental updates equal a full rescan for random edit sequences', () => {
     const edit = fc.record({ pos: fc.nat(), del: fc.nat({ max: 12 }), ins: fc.array(fc.constantFrom(...vocab), { maxLength: 4 }).map((x) => x.join(' ')) });
@@ -30,16 +30,16 @@ describe('properties', () => {
           note.update(text);
           const full = new NoteMatch(ix);
           full.reset(text);
-          const inc = rank(ix, note.getHitSentences(), {}, { maxPrompts: 10 });
-          const ref = rank(ix, full.getSentences(), {}, { maxPrompts: 10 });
+          const inc = rank(ix, note.getHitSentences(), {}, { maxPrompts: 10, minShare: 0 });
+          const ref = rank(ix, full.getSentences(), {}, { maxPrompts: 10, minShare: 0 });
           expect(inc).toEqual(ref);
           // the running totals the content script ranks from give the same answer
-          expect(rank(ix, note.totals(), {}, { maxPrompts: 10 })).toEqual(ref);
+          expect(rank(ix, note.totals(), {}, { maxPrompts: 10, minShare: 0 })).toEqual(ref);
           // and asked for only the first few spans, the same first spans
           for (const maxSpans of [1, 2, 3]) {
-            const few = rank(ix, note.totals(), {}, { maxPrompts: 10, maxSpans });
+            const few = rank(ix, note.totals(), {}, { maxPrompts: 10, minShare: 0, maxSpans });
             expect(few).toEqual(ref.map((p) => ({ ...p, spans: p.spans.slice(0, maxSpans) })));
-            expect(rank(ix, full.getSentences(), {}, { maxPrompts: 10, maxSpans })).toEqual(few);
+            expect(rank(ix, full.getSentences(), {}, { maxPrompts: 10, minShare: 0, maxSpans })).toEqual(few);
           }
           expect(note.getSentences().map((s) => [s.start, s.end])).toEqual(full.getSentences().map((s) => [s.start, s.end]));
         }
@@ -53,15 +53,15 @@ describe('properties', () => {
     const note = new NoteMatch(ix);
     note.reset('');
     for (let i = 1; i <= text.length; i++) note.update(text.slice(0, i));
-    expect(rank(ix, note.getSentences(), {}, { maxPrompts: 10 })).toEqual(matchText(ix, text, {}, { maxPrompts: 10 }));
+    expect(rank(ix, note.getSentences(), {}, { maxPrompts: 10, minShare: 0 })).toEqual(matchText(ix, text, {}, { maxPrompts: 10, minShare: 0 }));
     expect(summary(text).length).toBe(4);
   });
 
   it('is invariant under case and whitespace changes', () => {
     fc.assert(
       fc.property(textArb, fc.constantFrom(' ', '  ', '\t', '\u00a0'), (text, ws) => {
-        const ids1 = matchText(ix, text, {}, { maxPrompts: 10 }).map((p) => p.id).sort();
-        const ids2 = matchText(ix, text.toUpperCase().replace(/ /g, ws), {}, { maxPrompts: 10 }).map((p) => p.id).sort();
+        const ids1 = matchText(ix, text, {}, { maxPrompts: 10, minShare: 0 }).map((p) => p.id).sort();
+        const ids2 = matchText(ix, text.toUpperCase().replace(/ /g, ws), {}, { maxPrompts: 10, minShare: 0 }).map((p) => p.id).sort();
         expect(ids2).toEqual(ids1);
       }),
       { numRuns: 300 },
@@ -122,8 +122,8 @@ describe('the built-in set: ranking from running totals', () => {
       else if (i % 11 === 5) text = text.slice(0, text.length / 3) + text.slice((text.length * 2) / 3);
       else text += (i % 3 ? ' ' : '\n') + t;
       note.update(text);
-      const ref = matchText(ix, text, {}, { maxPrompts: 10 });
-      expect(rank(ix, note.totals(), {}, { maxPrompts: 10 })).toEqual(ref);
+      const ref = matchText(ix, text, {}, { maxPrompts: 10, minShare: 0 });
+      expect(rank(ix, note.totals(), {}, { maxPrompts: 10, minShare: 0 })).toEqual(ref);
       fired += ref.length;
     }
     expect(fired).toBeGreaterThan(100);

@@ -1,6 +1,6 @@
 /** Ranking: context, de-duplication, limits, quiet and disabled prompts. */
 import { describe, expect, it } from 'vitest';
-import { compile, matchText } from '../../../../core/matcher/index.ts';
+import { compile, DEFAULT_MIN_SHARE, matchText } from '../../../../core/matcher/index.ts';
 import { ids, set, T } from './helpers.ts';
 
 describe('context', () => {
@@ -32,9 +32,23 @@ describe('ranking and noise', () => {
     set([T('a', ['alpha']), T('b', ['bravo'], { all: [['charlie']] }), T('c', ['delta']), T('d', ['echo']), { id: 'e', leadsTo: ['a'], any: ['foxtrot'] }]),
   ]);
   it('keeps at most 3 by default, combinations first', () => {
-    const r = matchText(ix, 'alpha. bravo charlie. delta. echo.');
+    const r = matchText(ix, 'alpha. bravo charlie. delta. echo.', {}, { minShare: 0 });
     expect(r).toHaveLength(3);
     expect(r[0]!.id).toBe('b');
+  });
+  it('holds back a prompt much weaker than the strongest (minShare, default DEFAULT_MIN_SHARE)', () => {
+    // b (a combination) scores 2, the single words 1 each: half the strongest
+    expect(matchText(ix, 'alpha. bravo charlie.', {}, { minShare: 0 }).map((p) => p.id)).toEqual(['b', 'a']);
+    expect(DEFAULT_MIN_SHARE).toBeGreaterThan(0.5);
+    expect(matchText(ix, 'alpha. bravo charlie.').map((p) => p.id)).toEqual(['b']);
+    expect(matchText(ix, 'alpha. bravo charlie.', {}, { minShare: 0.5 }).map((p) => p.id)).toEqual(['b', 'a']);
+    // prompts of equal strength are all kept
+    expect(matchText(ix, 'alpha. delta. echo.').map((p) => p.id)).toEqual(['a', 'c', 'd']);
+  });
+  it('measures "much weaker" against the strongest match even when that one is quiet', () => {
+    const now = 1000;
+    expect(matchText(ix, 'alpha. bravo charlie.', {}, { quiet: { b: 2000 }, now })).toEqual([]);
+    expect(matchText(ix, 'alpha. bravo charlie.', {}, { quiet: { b: 2000 }, now, minShare: 0 }).map((p) => p.id)).toEqual(['a']);
   });
   it('de-duplicates by prompt and merges why', () => {
     const r = matchText(ix, 'alpha and foxtrot', {}, { maxPrompts: 5 });
