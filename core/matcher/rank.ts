@@ -1,8 +1,8 @@
 /**
  * From what fired to what is shown: merge by prompt (learning point or local prompt), rank, and keep
- * only a few. Noise control lives here, not in the UI: at most `maxPrompts` (default 3), none much
- * weaker than the strongest (`minShare`), combinations and context above single words, dismissed or
- * snoozed prompts held back until their time is up.
+ * only a few. Noise control lives here, not in the UI: at most `maxPrompts` (default 3), no much weaker
+ * reading of sentences a stronger prompt reads (`minShare`), combinations and context above single
+ * words, dismissed or snoozed prompts held back until their time is up.
  */
 import { lookupForm, type CompiledIndex } from './compile.ts';
 import { foldWords } from '../text/fold.ts';
@@ -20,9 +20,10 @@ export interface MatchContext {
 export interface RankOptions {
   maxPrompts?: number;
   /**
-   * A prompt is shown only when its score is at least this share of the strongest prompt's (default
-   * DEFAULT_MIN_SHARE). A weak match beside a strong one is more often off-topic than useful: on blind
-   * notes the cut took 4 of 18 off-topic sections and no expected one (README, "Relevance").
+   * A prompt scoring under this share of the strongest (default DEFAULT_MIN_SHARE) is held back when
+   * every word it matched lies in a sentence a stronger prompt also matched: the same words read two
+   * ways, the weaker reading is more often off-topic than useful. A weak prompt with a sentence of its
+   * own ("Concerns about neglect. She made a disclosure to her teacher.") is a separate concern and stays.
    */
   minShare?: number;
   /** Prompt ids held back, with the time (ms) until which they stay quiet. */
@@ -370,23 +371,57 @@ export function rank(
   }
   const now = options.now ?? Date.now();
   const quiet = options.quiet instanceof Map ? options.quiet : new Map(Object.entries(options.quiet ?? {}));
-  // the strongest of all that matched, quiet or not: dismissing a strong prompt does not promote weak ones
-  let top = 0;
-  for (const p of byPrompt.values()) top = Math.max(top, p.score);
-  const floor = top * (options.minShare ?? DEFAULT_MIN_SHARE);
-  const out = [...byPrompt.values()].filter((p) => p.score >= floor && !((quiet.get(p.id) ?? 0) > now));
-  // order by score, then by the first span; only the prompts kept get their spans
-  for (const p of out) p.score = Math.round(p.score * 1000) / 1000;
-  out.sort((x, y) => y.score - x.score || firstStart.get(x)! - firstStart.get(y)! || (x.id < y.id ? -1 : 1));
-  const kept = out.slice(0, options.maxPrompts ?? DEFAULT_MAX_PROMPTS);
   const maxSpans = options.maxSpans ?? Infinity;
-  for (const p of kept) {
+  const fill = (p: PromptMatch): void => {
+    if (p.spans.length) return;
     for (const t of sources.get(p)!) for (const sp of spansOf(t, maxSpans)) p.spans.push(sp);
     p.spans.sort((x, y) => x.start - y.start || x.end - y.end);
     p.spans = p.spans.filter((s, i, arr) => i === 0 || s.start !== arr[i - 1]!.start || s.end !== arr[i - 1]!.end);
     if (p.spans.length > maxSpans) p.spans.length = maxSpans;
+  };
+  // A weak reading of sentences a strong prompt already reads (under minShare of the strongest) is held
+  // back: the same words read two ways, keep the stronger. The strongest counts quiet or not, so dismissing
+  // it does not promote a weaker reading of its sentences. A weak prompt with words in a sentence of
+  // its own is a separate concern and stays.
+  let top = 0;
+  for (const p of byPrompt.values()) top = Math.max(top, p.score);
+  const floor = top * (options.minShare ?? DEFAULT_MIN_SHARE);
+  let weak = false;
+  for (const p of byPrompt.values()) if (p.score < floor) weak = true;
+  let shadowed: (p: PromptMatch) => boolean = () => false;
+  if (weak) {
+    const sentences = isTotals(what) ? what.sentences : what;
+    const read = new Set<number>();
+    for (const p of byPrompt.values()) {
+      if (p.score < floor) continue;
+      fill(p);
+      for (const sp of p.spans) read.add(sentenceAt(sentences, sp.start));
+    }
+    shadowed = (p) => {
+      if (p.score >= floor) return false;
+      fill(p);
+      return p.spans.every((sp) => read.has(sentenceAt(sentences, sp.start)));
+    };
   }
+  const out = [...byPrompt.values()].filter((p) => !((quiet.get(p.id) ?? 0) > now) && !shadowed(p));
+  // order by score, then by the first span; only the prompts kept get their spans
+  for (const p of out) p.score = Math.round(p.score * 1000) / 1000;
+  out.sort((x, y) => y.score - x.score || firstStart.get(x)! - firstStart.get(y)! || (x.id < y.id ? -1 : 1));
+  const kept = out.slice(0, options.maxPrompts ?? DEFAULT_MAX_PROMPTS);
+  for (const p of kept) fill(p);
   return kept;
+}
+
+/** The index of the sentence holding offset `at` (sentences in the note's order). */
+function sentenceAt(sentences: readonly Sentence[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function isTotals(x: readonly Sentence[] | NoteTotals): x is NoteTotals {

@@ -129,13 +129,10 @@ describe('built-in prompt set: our own snippets', () => {
     ['Harry said he gets scared at home when dad shouts, then asked me not to tell mum what he said.', 'daily-life'],
     ["LAC review: Mia is settled in placement but says she misses her brother. She said she wasn't asked about the move to the new school.", 'daily-life'],
     ["Baby's weight has dropped from the 50th to the 9th centile, HV concerned re feeding.", 'neglect'],
-    // three concerns: the two strongest (seen alone, a hostile partner) are shown; the single neglect
-    // sign scores under the share of the strongest that a prompt needs (core/matcher/rank.ts, minShare)
     [
       'Unannounced HV. Kitchen had no food apart from a bottle of ketchup. Older child (6) not at school. I asked to see him alone but mum said he was too shy. Partner present and hostile, told me to get out of his house.',
-      'daily-life',
+      'neglect',
     ],
-    ['Unannounced HV. Kitchen had no food apart from a bottle of ketchup. Older child (6) not at school.', 'neglect'],
     ['Family feel the CP process is punitive, they say they only asked for help with housing.', 'system'],
     ['Neglect toolkit training moved to Thursday afternoon.', null],
     ['CSE awareness week: please share on socials.', null],
