@@ -20,10 +20,11 @@ export interface MatchContext {
 export interface RankOptions {
   maxPrompts?: number;
   /**
-   * A prompt scoring under this share of the strongest (default DEFAULT_MIN_SHARE) is held back when
+   * A prompt scoring under this share of the strongest (default DEFAULT_MIN_SHARE: off) is held back when
    * every word it matched lies in a sentence a stronger prompt also matched: the same words read two
    * ways, the weaker reading is more often off-topic than useful. A weak prompt with a sentence of its
    * own ("Concerns about neglect. She made a disclosure to her teacher.") is a separate concern and stays.
+   * Off by default: at 0.6 it also hid "no food" beside "not seen alone" in one sentence (README, "Relevance").
    */
   minShare?: number;
   /** Prompt ids held back, with the time (ms) until which they stay quiet. */
@@ -70,7 +71,7 @@ interface TriggerAcc {
 }
 
 export const DEFAULT_MAX_PROMPTS = 3;
-export const DEFAULT_MIN_SHARE = 0.6;
+export const DEFAULT_MIN_SHARE = 0;
 
 /** Which triggers' context phrases occur in the field/page strings. Cheap: context strings are short. */
 export function contextHits(index: CompiledIndex, ctx: MatchContext): { field: Set<number>; page: Set<number> } {

@@ -38,27 +38,27 @@ describe('ranking and noise', () => {
   });
   it('holds back a much weaker reading of a sentence a stronger prompt reads (minShare, default DEFAULT_MIN_SHARE)', () => {
     // b (a combination) scores 2, a single word 1: half the strongest
-    expect(DEFAULT_MIN_SHARE).toBeGreaterThan(0.5);
-    expect(matchText(ix, 'alpha bravo charlie.', {}, { minShare: 0 }).map((p) => p.id)).toEqual(['b', 'a']);
-    expect(matchText(ix, 'alpha bravo charlie.').map((p) => p.id)).toEqual(['b']);
+    expect(DEFAULT_MIN_SHARE).toBe(0); // off by default
+    expect(matchText(ix, 'alpha bravo charlie.').map((p) => p.id)).toEqual(['b', 'a']);
+    expect(matchText(ix, 'alpha bravo charlie.', {}, { minShare: 0.6 }).map((p) => p.id)).toEqual(['b']);
     expect(matchText(ix, 'alpha bravo charlie.', {}, { minShare: 0.5 }).map((p) => p.id)).toEqual(['b', 'a']);
     // in a sentence of its own it is a separate concern, and stays
-    expect(matchText(ix, 'alpha. bravo charlie.').map((p) => p.id)).toEqual(['b', 'a']);
+    expect(matchText(ix, 'alpha. bravo charlie.', {}, { minShare: 0.6 }).map((p) => p.id)).toEqual(['b', 'a']);
     // with words in both, it stays too
-    expect(matchText(ix, 'alpha bravo charlie. alpha.').map((p) => p.id)).toEqual(['b', 'a']);
+    expect(matchText(ix, 'alpha bravo charlie. alpha.', {}, { minShare: 0.6 }).map((p) => p.id)).toEqual(['b', 'a']);
     // prompts of equal strength are all kept
-    expect(matchText(ix, 'alpha delta echo.').map((p) => p.id)).toEqual(['a', 'c', 'd']);
+    expect(matchText(ix, 'alpha delta echo.', {}, { minShare: 0.6 }).map((p) => p.id)).toEqual(['a', 'c', 'd']);
   });
   it('measures "much weaker" against the strongest match even when that one is quiet', () => {
     const now = 1000;
-    expect(matchText(ix, 'alpha bravo charlie.', {}, { quiet: { b: 2000 }, now })).toEqual([]);
-    expect(matchText(ix, 'alpha bravo charlie.', {}, { quiet: { b: 2000 }, now, minShare: 0 }).map((p) => p.id)).toEqual(['a']);
+    expect(matchText(ix, 'alpha bravo charlie.', {}, { quiet: { b: 2000 }, now, minShare: 0.6 })).toEqual([]);
+    expect(matchText(ix, 'alpha bravo charlie.', {}, { quiet: { b: 2000 }, now }).map((p) => p.id)).toEqual(['a']);
   });
   it('decides the same from running totals as from a full scan', () => {
     for (const text of ['alpha bravo charlie.', 'alpha. bravo charlie.', 'alpha bravo charlie. alpha.', 'bravo charlie alpha. delta']) {
       const note = new NoteMatch(ix);
       note.reset(text);
-      expect(rank(ix, note.totals())).toEqual(matchText(ix, text));
+      expect(rank(ix, note.totals(), {}, { minShare: 0.6 })).toEqual(matchText(ix, text, {}, { minShare: 0.6 }));
     }
   });
   it('de-duplicates by prompt and merges why', () => {
