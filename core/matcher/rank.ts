@@ -1,8 +1,8 @@
 /**
  * From what fired to what is shown: merge by prompt (learning point or local prompt), rank, and keep
  * only a few. Noise control lives here, not in the UI: at most `maxPrompts` (default 3), no much weaker
- * reading of sentences a stronger prompt reads (`minShare`), combinations and context above single
- * words, dismissed or snoozed prompts held back until their time is up.
+ * reading of words a stronger prompt reads (`minShare`), combinations and context above single words,
+ * dismissed or snoozed prompts held back until their time is up.
  */
 import { lookupForm, type CompiledIndex } from './compile.ts';
 import { foldWords } from '../text/fold.ts';
@@ -20,11 +20,10 @@ export interface MatchContext {
 export interface RankOptions {
   maxPrompts?: number;
   /**
-   * A prompt scoring under this share of the strongest (default DEFAULT_MIN_SHARE: off) is held back when
-   * every word it matched lies in a sentence a stronger prompt also matched: the same words read two
-   * ways, the weaker reading is more often off-topic than useful. A weak prompt with a sentence of its
-   * own ("Concerns about neglect. She made a disclosure to her teacher.") is a separate concern and stays.
-   * Off by default: at 0.6 it also hid "no food" beside "not seen alone" in one sentence (README, "Relevance").
+   * A prompt scoring under this share of the strongest (default DEFAULT_MIN_SHARE) is held back when
+   * every word it matched is a word a stronger prompt also matched: the same words read two ways, and
+   * the weaker reading was more often off-topic than useful. A weak prompt with words of its own ("no
+   * food in the house and the children were not seen alone") is a separate concern and stays.
    */
   minShare?: number;
   /** Prompt ids held back, with the time (ms) until which they stay quiet. */
@@ -71,7 +70,7 @@ interface TriggerAcc {
 }
 
 export const DEFAULT_MAX_PROMPTS = 3;
-export const DEFAULT_MIN_SHARE = 0;
+export const DEFAULT_MIN_SHARE = 0.6;
 
 /** Which triggers' context phrases occur in the field/page strings. Cheap: context strings are short. */
 export function contextHits(index: CompiledIndex, ctx: MatchContext): { field: Set<number>; page: Set<number> } {
@@ -380,10 +379,10 @@ export function rank(
     p.spans = p.spans.filter((s, i, arr) => i === 0 || s.start !== arr[i - 1]!.start || s.end !== arr[i - 1]!.end);
     if (p.spans.length > maxSpans) p.spans.length = maxSpans;
   };
-  // A weak reading of sentences a strong prompt already reads (under minShare of the strongest) is held
+  // A weak reading (under minShare of the strongest) of words a stronger prompt already reads is held
   // back: the same words read two ways, keep the stronger. The strongest counts quiet or not, so dismissing
-  // it does not promote a weaker reading of its sentences. A weak prompt with words in a sentence of
-  // its own is a separate concern and stays.
+  // it does not promote a weaker reading of its words. A weak prompt with any words of its own is a
+  // separate concern and stays. Decided on the first maxSpans spans of each prompt.
   let top = 0;
   for (const p of byPrompt.values()) top = Math.max(top, p.score);
   const floor = top * (options.minShare ?? DEFAULT_MIN_SHARE);
@@ -391,17 +390,16 @@ export function rank(
   for (const p of byPrompt.values()) if (p.score < floor) weak = true;
   let shadowed: (p: PromptMatch) => boolean = () => false;
   if (weak) {
-    const sentences = isTotals(what) ? what.sentences : what;
-    const read = new Set<number>();
+    const read: MatchedSpan[] = [];
     for (const p of byPrompt.values()) {
       if (p.score < floor) continue;
       fill(p);
-      for (const sp of p.spans) read.add(sentenceAt(sentences, sp.start));
+      read.push(...p.spans);
     }
     shadowed = (p) => {
       if (p.score >= floor) return false;
       fill(p);
-      return p.spans.every((sp) => read.has(sentenceAt(sentences, sp.start)));
+      return p.spans.every((sp) => read.some((r) => sp.start < r.end && r.start < sp.end));
     };
   }
   const out = [...byPrompt.values()].filter((p) => !((quiet.get(p.id) ?? 0) > now) && !shadowed(p));
@@ -411,18 +409,6 @@ export function rank(
   const kept = out.slice(0, options.maxPrompts ?? DEFAULT_MAX_PROMPTS);
   for (const p of kept) fill(p);
   return kept;
-}
-
-/** The index of the sentence holding offset `at` (sentences in the note's order). */
-function sentenceAt(sentences: readonly Sentence[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid]!.start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function isTotals(x: readonly Sentence[] | NoteTotals): x is NoteTotals {

@@ -36,31 +36,6 @@ describe('ranking and noise', () => {
     expect(r).toHaveLength(3);
     expect(r[0]!.id).toBe('b');
   });
-  it('holds back a much weaker reading of a sentence a stronger prompt reads (minShare, default DEFAULT_MIN_SHARE)', () => {
-    // b (a combination) scores 2, a single word 1: half the strongest
-    expect(DEFAULT_MIN_SHARE).toBe(0); // off by default
-    expect(matchText(ix, 'alpha bravo charlie.').map((p) => p.id)).toEqual(['b', 'a']);
-    expect(matchText(ix, 'alpha bravo charlie.', {}, { minShare: 0.6 }).map((p) => p.id)).toEqual(['b']);
-    expect(matchText(ix, 'alpha bravo charlie.', {}, { minShare: 0.5 }).map((p) => p.id)).toEqual(['b', 'a']);
-    // in a sentence of its own it is a separate concern, and stays
-    expect(matchText(ix, 'alpha. bravo charlie.', {}, { minShare: 0.6 }).map((p) => p.id)).toEqual(['b', 'a']);
-    // with words in both, it stays too
-    expect(matchText(ix, 'alpha bravo charlie. alpha.', {}, { minShare: 0.6 }).map((p) => p.id)).toEqual(['b', 'a']);
-    // prompts of equal strength are all kept
-    expect(matchText(ix, 'alpha delta echo.', {}, { minShare: 0.6 }).map((p) => p.id)).toEqual(['a', 'c', 'd']);
-  });
-  it('measures "much weaker" against the strongest match even when that one is quiet', () => {
-    const now = 1000;
-    expect(matchText(ix, 'alpha bravo charlie.', {}, { quiet: { b: 2000 }, now, minShare: 0.6 })).toEqual([]);
-    expect(matchText(ix, 'alpha bravo charlie.', {}, { quiet: { b: 2000 }, now }).map((p) => p.id)).toEqual(['a']);
-  });
-  it('decides the same from running totals as from a full scan', () => {
-    for (const text of ['alpha bravo charlie.', 'alpha. bravo charlie.', 'alpha bravo charlie. alpha.', 'bravo charlie alpha. delta']) {
-      const note = new NoteMatch(ix);
-      note.reset(text);
-      expect(rank(ix, note.totals(), {}, { minShare: 0.6 })).toEqual(matchText(ix, text, {}, { minShare: 0.6 }));
-    }
-  });
   it('de-duplicates by prompt and merges why', () => {
     const r = matchText(ix, 'alpha and foxtrot', {}, { maxPrompts: 5 });
     expect(r.map((p) => p.id)).toEqual(['a']);
@@ -75,5 +50,37 @@ describe('ranking and noise', () => {
   it('disabled prompts never fire', () => {
     const ix2 = compile([set([T('a', ['alpha'])])], { disabled: new Set(['a']) });
     expect(matchText(ix2, 'alpha')).toEqual([]);
+  });
+});
+
+describe('a weaker reading of the same words (minShare)', () => {
+  // strong: "bravo" with "charlie" (a combination, 2); weak: "charlie" alone (1), or "alpha" (1)
+  const ix = compile([set([T('strong', ['bravo'], { all: [['charlie']] }), T('same-words', ['charlie']), T('own-words', ['alpha'])])]);
+  const shown = (text: string, opts = {}) => matchText(ix, text, {}, opts).map((p) => p.id);
+  it('holds back a prompt under the share of the strongest whose every word a stronger prompt reads', () => {
+    expect(DEFAULT_MIN_SHARE).toBe(0.6);
+    expect(shown('bravo charlie.', { minShare: 0 })).toEqual(['strong', 'same-words']);
+    expect(shown('bravo charlie.')).toEqual(['strong']);
+    // at or above the share it stays
+    expect(shown('bravo charlie.', { minShare: 0.5 })).toEqual(['strong', 'same-words']);
+  });
+  it('keeps a weaker prompt with words of its own: a separate concern, in the same sentence or not', () => {
+    expect(shown('alpha, bravo charlie.')).toEqual(['strong', 'own-words']);
+    expect(shown('alpha. bravo charlie.')).toEqual(['strong', 'own-words']);
+    // "charlie" read again where nothing stronger reads it
+    expect(shown('bravo charlie. charlie.')).toEqual(['strong', 'same-words']);
+  });
+  it('measures against the strongest even when that one is quiet: dismissing it does not promote a weaker reading', () => {
+    const now = 1000;
+    expect(shown('bravo charlie.', { quiet: { strong: 2000 }, now })).toEqual([]);
+    expect(shown('bravo charlie.', { quiet: { strong: 2000 }, now, minShare: 0 })).toEqual(['same-words']);
+    expect(shown('alpha bravo charlie.', { quiet: { strong: 2000 }, now })).toEqual(['own-words']);
+  });
+  it('decides the same from running totals as from a full scan', () => {
+    for (const text of ['bravo charlie.', 'alpha. bravo charlie.', 'bravo charlie. charlie.', 'charlie bravo. alpha charlie']) {
+      const note = new NoteMatch(ix);
+      note.reset(text);
+      expect(rank(ix, note.totals())).toEqual(matchText(ix, text));
+    }
   });
 });
