@@ -71,6 +71,8 @@ interface TriggerAcc {
 
 export const DEFAULT_MAX_PROMPTS = 3;
 export const DEFAULT_MIN_SHARE = 0.6;
+/** How many spans of each trigger decide whether a weaker prompt reads only a stronger one's words. */
+const SHADOW_SPANS = 24;
 
 /** Which triggers' context phrases occur in the field/page strings. Cheap: context strings are short. */
 export function contextHits(index: CompiledIndex, ctx: MatchContext): { field: Set<number>; page: Set<number> } {
@@ -372,43 +374,72 @@ export function rank(
   const now = options.now ?? Date.now();
   const quiet = options.quiet instanceof Map ? options.quiet : new Map(Object.entries(options.quiet ?? {}));
   const maxSpans = options.maxSpans ?? Infinity;
-  const fill = (p: PromptMatch): void => {
-    if (p.spans.length) return;
-    for (const t of sources.get(p)!) for (const sp of spansOf(t, maxSpans)) p.spans.push(sp);
-    p.spans.sort((x, y) => x.start - y.start || x.end - y.end);
-    p.spans = p.spans.filter((s, i, arr) => i === 0 || s.start !== arr[i - 1]!.start || s.end !== arr[i - 1]!.end);
-    if (p.spans.length > maxSpans) p.spans.length = maxSpans;
+  /** A prompt's first `limit` spans in the note, from all its triggers, without repeats. */
+  const firstSpans = (p: PromptMatch, limit: number): MatchedSpan[] => {
+    const all: MatchedSpan[] = [];
+    for (const t of sources.get(p)!) for (const sp of spansOf(t, limit)) all.push(sp);
+    all.sort((x, y) => x.start - y.start || x.end - y.end);
+    const out = all.filter((s, i, arr) => i === 0 || s.start !== arr[i - 1]!.start || s.end !== arr[i - 1]!.end);
+    if (out.length > limit) out.length = limit;
+    return out;
   };
   // A weak reading (under minShare of the strongest) of words a stronger prompt already reads is held
   // back: the same words read two ways, keep the stronger. The strongest counts quiet or not, so dismissing
   // it does not promote a weaker reading of its words. A weak prompt with any words of its own is a
-  // separate concern and stays. Decided on the first maxSpans spans of each prompt.
+  // separate concern and stays. Decided on each prompt's first SHADOW_SPANS spans, whatever maxSpans
+  // is, so the page and a full scan agree; looked at only when a weak prompt would otherwise be shown.
   let top = 0;
   for (const p of byPrompt.values()) top = Math.max(top, p.score);
   const floor = top * (options.minShare ?? DEFAULT_MIN_SHARE);
-  let weak = false;
-  for (const p of byPrompt.values()) if (p.score < floor) weak = true;
-  let shadowed: (p: PromptMatch) => boolean = () => false;
-  if (weak) {
-    const read: MatchedSpan[] = [];
-    for (const p of byPrompt.values()) {
-      if (p.score < floor) continue;
-      fill(p);
-      read.push(...p.spans);
-    }
-    shadowed = (p) => {
-      if (p.score >= floor) return false;
-      fill(p);
-      return p.spans.every((sp) => read.some((r) => sp.start < r.end && r.start < sp.end));
-    };
-  }
-  const out = [...byPrompt.values()].filter((p) => !((quiet.get(p.id) ?? 0) > now) && !shadowed(p));
+  const weak = new Set<PromptMatch>();
+  for (const p of byPrompt.values()) if (p.score < floor) weak.add(p);
+  const out = [...byPrompt.values()].filter((p) => !((quiet.get(p.id) ?? 0) > now));
   // order by score, then by the first span; only the prompts kept get their spans
   for (const p of out) p.score = Math.round(p.score * 1000) / 1000;
   out.sort((x, y) => y.score - x.score || firstStart.get(x)! - firstStart.get(y)! || (x.id < y.id ? -1 : 1));
-  const kept = out.slice(0, options.maxPrompts ?? DEFAULT_MAX_PROMPTS);
-  for (const p of kept) fill(p);
+  const max = options.maxPrompts ?? DEFAULT_MAX_PROMPTS;
+  const kept: PromptMatch[] = [];
+  let isRead: ((sp: MatchedSpan) => boolean) | null = null;
+  const readByStronger = (sp: MatchedSpan): boolean => {
+    isRead ??= readBy([...byPrompt.values()].filter((q) => !weak.has(q)).flatMap((q) => firstSpans(q, SHADOW_SPANS)));
+    return isRead(sp);
+  };
+  for (const p of out) {
+    if (kept.length >= max) break;
+    if (weak.has(p) && firstSpans(p, SHADOW_SPANS).every(readByStronger)) continue;
+    kept.push(p);
+  }
+  for (const p of kept) p.spans = firstSpans(p, maxSpans);
   return kept;
+}
+
+/** Whether a span overlaps any of these: the spans as disjoint intervals in order, then a binary search. */
+function readBy(spans: MatchedSpan[]): (sp: MatchedSpan) => boolean {
+  spans.sort((x, y) => x.start - y.start);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const r of spans) {
+    const last = ends.length - 1;
+    if (last >= 0 && r.start < ends[last]!) ends[last] = Math.max(ends[last]!, r.end);
+    else {
+      starts.push(r.start);
+      ends.push(r.end);
+    }
+  }
+  return (sp) => {
+    // the last interval starting before the span ends: it overlaps the span, or none does
+    let lo = 0;
+    let hi = starts.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < sp.end) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return k >= 0 && ends[k]! > sp.start;
+  };
 }
 
 function isTotals(x: readonly Sentence[] | NoteTotals): x is NoteTotals {

@@ -35,8 +35,11 @@ describe('properties', () => {
           expect(inc).toEqual(ref);
           // the running totals the content script ranks from give the same answer
           expect(rank(ix, note.totals(), {}, { maxPrompts: 10, minShare: 0 })).toEqual(ref);
-          // with a weaker reading of the same words held back (the default), the same answer both ways
-          expect(rank(ix, note.totals(), {}, { maxPrompts: 10 })).toEqual(rank(ix, full.getSentences(), {}, { maxPrompts: 10 }));
+          // with a weaker reading of the same words held back (the default), the same answer both ways,
+          // and the same prompts however few spans the page asks for
+          const held = rank(ix, full.getSentences(), {}, { maxPrompts: 10 });
+          expect(rank(ix, note.totals(), {}, { maxPrompts: 10 })).toEqual(held);
+          expect(rank(ix, note.totals(), {}, { maxPrompts: 10, maxSpans: 1 }).map((p) => p.id)).toEqual(held.map((p) => p.id));
           // and asked for only the first few spans, the same first spans
           for (const maxSpans of [1, 2, 3]) {
             const few = rank(ix, note.totals(), {}, { maxPrompts: 10, minShare: 0, maxSpans });
