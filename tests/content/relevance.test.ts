@@ -151,6 +151,19 @@ describe('built-in prompt set: our own snippets', () => {
     expect(shown('No concerns regarding neglect').prompts).toEqual([]);
   });
 
+  it('keeps the stronger of two readings of the same words, and a second concern written in words of its own', () => {
+    // "marked change since Easter" reads as a change in behaviour; read again as a shifting account, it is noise
+    const change =
+      "Nursery report Noah (4) has started wetting again, hides under the table at pick-up and screams when a male staff member helps with toileting. At home M says he's 'just being clingy'. He's not said anything to anyone but this is a marked change since Easter.";
+    expect(shown(change).sections).toEqual(['behaviour']);
+    expect(matchText(index, change, {}, { minShare: 0 }).map((p) => sectionOf.get(p.id))).toContain('engaging'); // it could appear
+    // two concerns in one sentence, each in words of its own: both stay
+    expect(shown('Home visit. Mum said there is no food in the house and the children were not seen alone.').sections).toEqual(
+      expect.arrayContaining(['daily-life', 'neglect']),
+    );
+    expect(shown('Concerns about neglect. She made a disclosure to her teacher.').sections).toEqual(expect.arrayContaining(['neglect', 'daily-life']));
+  });
+
   it('never shows more than three prompts', () => {
     const busy =
       'Neglect and poor home conditions; child not seen alone; sexualised behaviour at school; no disclosure; ABE planned; missing overnight; dad hostile; new partner is a schedule 1 offender; threshold not met; caseloads high.';
