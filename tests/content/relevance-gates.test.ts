@@ -14,17 +14,14 @@ const HELDOUT_SHA256 = '3cbb6784debcacea4fd1918c3bb718c6756e7dd10a2af1c16db422f0
 
 /** The floor each corpus must stay at (recorded from `npm run eval`; raise them as the set improves). */
 const FLOORS = {
-  // held-out, measured after the tenth round (2026-12-07): recall 85/95, off-topic 8/112, 0/50 benign fired
-  // (after the ninth: 85/95, 9/113, 0/50; the eighth: 85/95, 11/115, 0/50; the seventh: 85/95, 9/112, 0/50)
-  heldout: { recall: 0.89, precision: 0.925, benignFired: 0, sensitiveOnBenign: 0 },
-  // dev (tuned on; ten batches, eight of them written blind): recall 1514/1540, off-topic 32/1801, 4/1054 benign fired.
-  // Batch 10 came in with round 10 and its eleven misses (batch 9's fifteen were mended in no round yet either).
-  // Four benign notes fire. Two (b9a-059, b9a-081) raise a concern that the NEXT sentence rules out; a `not`
-  // reaches only its own sentence, so they stay until the engine reads a resolution across sentences. One of
-  // them (county lines, ruled out by police checks) shows a sensitive card, with two signals. Batch 10's two:
-  // a grandmother "present throughout" read as an adult in the room (b10a-067), and a joke that the cat
-  // "neglects" the family (b10a-047)
-  dev: { recall: 0.98, precision: 0.98, benignFired: 4, sensitiveOnBenign: 1 },
+  // held-out, measured after the eleventh round (2026-12-07): recall 86/95, off-topic 7/112, 0/50 benign fired
+  // (after the tenth: 85/95, 8/112, 0/50; the ninth: 85/95, 9/113, 0/50; the eighth: 85/95, 11/115, 0/50)
+  heldout: { recall: 0.9, precision: 0.935, benignFired: 0, sensitiveOnBenign: 0 },
+  // dev (tuned on; eleven batches, nine of them written blind): recall 1617/1620, off-topic 26/1913, 2/1114 benign fired.
+  // The two benign notes that fire (b9a-059, b9a-081) each raise a concern that the NEXT sentence rules out;
+  // a `not` reaches only its own sentence, so they stay until the engine reads a resolution across
+  // sentences. One of them (county lines, ruled out by police checks) shows a sensitive card, with two signals
+  dev: { recall: 0.995, precision: 0.985, benignFired: 2, sensitiveOnBenign: 1 },
 };
 
 const s = scorer();
