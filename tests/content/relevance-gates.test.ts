@@ -17,11 +17,13 @@ const FLOORS = {
   // held-out, measured after the eleventh round (2026-12-07): recall 86/95, off-topic 7/112, 0/50 benign fired
   // (after the tenth: 85/95, 8/112, 0/50; the ninth: 85/95, 9/113, 0/50; the eighth: 85/95, 11/115, 0/50)
   heldout: { recall: 0.9, precision: 0.935, benignFired: 0, sensitiveOnBenign: 0 },
-  // dev (tuned on; eleven batches, nine of them written blind): recall 1617/1620, off-topic 26/1913, 2/1114 benign fired.
+  // dev (tuned on; eleven batches, nine of them written blind): recall 1611/1620, off-topic 26/1907, 2/1114 benign fired.
+  // (Five note-window triggers of round 11 read in one sentence instead: across the note they doubled a key's cost on
+  // the bench note, for 6 dev must-groups and none on blind batch 12.)
   // The two benign notes that fire (b9a-059, b9a-081) each raise a concern that the NEXT sentence rules out;
   // a `not` reaches only its own sentence, so they stay until the engine reads a resolution across
   // sentences. One of them (county lines, ruled out by police checks) shows a sensitive card, with two signals
-  dev: { recall: 0.995, precision: 0.985, benignFired: 2, sensitiveOnBenign: 1 },
+  dev: { recall: 0.99, precision: 0.985, benignFired: 2, sensitiveOnBenign: 1 },
 };
 
 const s = scorer();
