@@ -258,10 +258,10 @@ function gatherTotals(index: CompiledIndex, totals: NoteTotals): { cands: Candid
     const first = sentencesOf.get(t)![0]!;
     let min = Infinity;
     if (trig.window === 'note') {
-      const n = expandEvidence(index, first!, buf, t);
-      for (let k = 0; k < n; k += PARTIAL_STRIDE) min = Math.min(min, first!.start + buf[k + 2]!);
+      const n = expandEvidence(index, first, buf, t);
+      for (let k = 0; k < n; k += PARTIAL_STRIDE) min = Math.min(min, first.start + buf[k + 2]!);
     } else {
-      for (const f of first!.fires!) if (f.t === t) for (let k = 0; k < f.spans.length; k += 2) min = Math.min(min, first!.start + f.spans[k]!);
+      for (const f of first.fires!) if (f.t === t) for (let k = 0; k < f.spans.length; k += 2) min = Math.min(min, first.start + f.spans[k]!);
     }
     cands.push({ t, count, gentle, min });
   }
@@ -399,14 +399,14 @@ export function rank(
   out.sort((x, y) => y.score - x.score || firstStart.get(x)! - firstStart.get(y)! || (x.id < y.id ? -1 : 1));
   const max = options.maxPrompts ?? DEFAULT_MAX_PROMPTS;
   const kept: PromptMatch[] = [];
-  let isRead: ((sp: MatchedSpan) => boolean) | null = null;
-  const readByStronger = (sp: MatchedSpan): boolean => {
-    isRead ??= readBy([...byPrompt.values()].filter((q) => !weak.has(q)).flatMap((q) => firstSpans(q, SHADOW_SPANS)));
-    return isRead(sp);
-  };
+  // the stronger prompts' words, gathered the first time a weak prompt is looked at
+  let readByStronger: ((sp: MatchedSpan) => boolean) | undefined;
   for (const p of out) {
     if (kept.length >= max) break;
-    if (weak.has(p) && firstSpans(p, SHADOW_SPANS).every(readByStronger)) continue;
+    if (weak.has(p)) {
+      readByStronger ??= readBy([...byPrompt.values()].filter((q) => !weak.has(q)).flatMap((q) => firstSpans(q, SHADOW_SPANS)));
+      if (firstSpans(p, SHADOW_SPANS).every(readByStronger)) continue;
+    }
     kept.push(p);
   }
   for (const p of kept) p.spans = firstSpans(p, maxSpans);
