@@ -9,7 +9,7 @@ import { foldWords } from '../text/fold.ts';
 import { surfaceForms } from '../text/inflect.ts';
 import { buildFormTable, formClass, narrowIds, type FormTable, type Ids } from './forms.ts';
 export type { Ids } from './forms.ts';
-import { ADULT_CUES, FILLER_WORDS, HISTORICAL_CUES, HYPOTHETICAL_CUES, NEGATION_CUES, SYNONYM_GROUPS } from '../text/synonyms.ts';
+import { ADULT_CUES, SUBJECT_BREAK_CUES, FILLER_WORDS, HISTORICAL_CUES, HYPOTHETICAL_CUES, NEGATION_CUES, SYNONYM_GROUPS } from '../text/synonyms.ts';
 
 export const FORM_FILLER = 1;
 export const FORM_NEG = 2;
@@ -17,7 +17,9 @@ export const FORM_NEG = 2;
 export const FORM_HYPO = 4;
 export const FORM_HIST = 8;
 export const FORM_ADULT = 16;
-export const FORM_CUES = FORM_NEG | FORM_HYPO | FORM_HIST | FORM_ADULT;
+/** A word that may start a new subject between an adult and a phrase (SUBJECT_BREAK_CUES). */
+export const FORM_SUBJECT_BREAK = 32;
+export const FORM_CUES = FORM_NEG | FORM_HYPO | FORM_HIST | FORM_ADULT | FORM_SUBJECT_BREAK;
 /** PhraseRef group for a set-wide exclusion (its `trigger` field is then the set's ordinal). */
 export const GROUP_EXCLUDE = -3;
 /**
@@ -270,6 +272,7 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   for (const f of HYPOTHETICAL_CUES) formFlags[formId(f)]! |= FORM_HYPO;
   for (const f of HISTORICAL_CUES) formFlags[formId(f)]! |= FORM_HIST;
   for (const f of ADULT_CUES) formFlags[formId(f)]! |= FORM_ADULT;
+  for (const f of SUBJECT_BREAK_CUES) formFlags[formId(f)]! |= FORM_SUBJECT_BREAK;
 
   const wordId = (w: Word): number => {
     const k = wordKey(w);

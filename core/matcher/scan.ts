@@ -21,8 +21,8 @@ const IGNORE = K.Ignore as number;
 const STOP = K.Stop as number;
 const END = K.End as number;
 const AMP = K.Amp as number;
-import { ADULT_REACH, HISTORICAL_REACH, HYPOTHETICAL_REACH, NEGATION_REACH } from '../text/synonyms.ts';
-import { FORM_ADULT, FORM_CUES, FORM_FILLER, FORM_HIST, FORM_HYPO, FORM_NEG, GROUP_EXCLUDE, lookupForm, pairBit, REF_ANCHOR, REF_NOTE, type CompiledIndex, type Ids } from './compile.ts';
+import { ADULT_CLAUSE_REACH, ADULT_REACH, HISTORICAL_REACH, HYPOTHETICAL_REACH, NEGATION_REACH } from '../text/synonyms.ts';
+import { FORM_ADULT, FORM_CUES, FORM_FILLER, FORM_HIST, FORM_HYPO, FORM_NEG, FORM_SUBJECT_BREAK, GROUP_EXCLUDE, lookupForm, pairBit, REF_ANCHOR, REF_NOTE, type CompiledIndex, type Ids } from './compile.ts';
 import { classOf, MAX_WORD, splitSuffix } from './forms.ts';
 
 /** A trigger that fired within one sentence. Spans are [start, end) pairs relative to the sentence. */
@@ -60,6 +60,8 @@ const KEEP = 256;
 const ATTR_HYPO = 1;
 const ATTR_HIST = 2;
 const ATTR_ADULT = 4;
+/** An adult is the subject further back in the same clause (ADULT_CLAUSE_REACH): read for a trigger's `any` only. */
+const ATTR_ADULT_CLAUSE = 8;
 
 export class Scanner {
   private tokForm = new Int32Array(64);
@@ -355,20 +357,26 @@ export class Scanner {
     this.tokWord = g(this.tokWord);
   }
 
-  private finishSentence(_text: string, start: number, end: number): Sentence {
+  private finishSentence(text: string, start: number, end: number): Sentence {
     const s: Sentence = { start, end, fires: null, evidence: null, excludedSets: null, nots: null };
     if (this.nTok === 0) return s;
     // primary phrases first; the rest only if something here could fire
     this.nHits = 0;
     this.nSecond = 0;
+    // read by attrsAt (punctuation between words) while this sentence is evaluated; never kept after it
+    this.text = text;
     this.phraseHits();
     if (this.nHits !== 0) {
       this.secondaryHits();
       this.sortHits();
       this.evaluate(s);
     }
+    this.text = '';
     return s;
   }
+
+  /** The text whose sentence is being evaluated (empty between sentences). */
+  private text = '';
 
   // Phrase hits of the sentence being evaluated, as parallel arrays (no objects per hit).
   private hPhrase = new Int32Array(32);
@@ -544,13 +552,20 @@ export class Scanner {
     const w0 = this.tokWord[first]!;
     const w1 = this.tokWord[last]!;
     let attrs = 0;
+    // an adult further back than ADULT_REACH is the subject only while nothing between could start another
+    let open = true;
     for (let m = first - 1; m >= 0; m--) {
       const d = w0 - this.tokWord[m]!;
-      if (d > Math.max(HYPOTHETICAL_REACH, HISTORICAL_REACH, ADULT_REACH)) break;
+      if (d > Math.max(HYPOTHETICAL_REACH, HISTORICAL_REACH, ADULT_CLAUSE_REACH)) break;
       const f = ix.formFlags[this.tokForm[m]!]!;
       if (f & FORM_HYPO && d <= HYPOTHETICAL_REACH) attrs |= ATTR_HYPO;
       if (f & FORM_HIST && d <= HISTORICAL_REACH) attrs |= ATTR_HIST;
-      if (f & FORM_ADULT && d <= ADULT_REACH) attrs |= ATTR_ADULT;
+      if (open && clauseBreak(this.text, this.tokEnd[m]!, this.tokStart[m + 1]!)) open = false;
+      if (f & FORM_ADULT) {
+        if (d <= ADULT_REACH) attrs |= ATTR_ADULT;
+        else if (open && d <= ADULT_CLAUSE_REACH) attrs |= ATTR_ADULT_CLAUSE;
+      }
+      if (f & FORM_SUBJECT_BREAK) open = false;
     }
     for (let m = last + 1; m < this.nTok; m++) {
       if (this.tokWord[m]! - w1 > HISTORICAL_REACH) break;
@@ -714,7 +729,12 @@ export class Scanner {
     const { hPhrase, hAttrs, hNeg, hWord, hStart } = this;
     const drop = tr.drop[t]!;
     if (drop !== 0) {
-      for (let g = 0; g < groups.length; g++) if (groups[g]!.some((h) => hAttrs[h]! & drop)) groups[g] = groups[g]!.filter((h) => !(hAttrs[h]! & drop));
+      // the phrase the trigger is about (`any`) is the child's when an adult is the subject of its clause;
+      // the other groups only when an adult is named just before (their phrases are often what the adult did)
+      for (let g = 0; g < groups.length; g++) {
+        const d = g === 0 && drop & ATTR_ADULT ? drop | ATTR_ADULT_CLAUSE : drop;
+        if (groups[g]!.some((h) => hAttrs[h]! & d)) groups[g] = groups[g]!.filter((h) => !(hAttrs[h]! & d));
+      }
     }
     let anchors = groups[0]!;
     const negated = tr.negated[t]!;
@@ -852,6 +872,15 @@ function formHasWord(ix: CompiledIndex, form: number, word: number): boolean {
  * first. (Inside a character entity or after an apostrophe the scanner skips only letters, digits and
  * '#', never an end.) On the way it takes the sentence's fingerprint for the cache.
  */
+/** Punctuation inside a sentence between two words (, ; : brackets, dashes): a clause may start there. */
+function clauseBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014 || (c === 45 && i > from && i + 1 < to && text.charCodeAt(i - 1) === 32)) return true;
+  }
+  return false;
+}
+
 function sentenceEnd(text: string, from: number, n: number, cache: SentenceCache): number {
   const kinds = ASCII_KIND;
   let h1 = H1_SEED;

@@ -32,7 +32,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'triggers.*.window': 'Where the "all" phrases must be: "sentence" (default), "note", or {"words": N}.',
   'triggers.*.not': 'The trigger does not fire when one of these appears in the same window.',
   'triggers.*.negated': 'What a negated match ("no concerns about neglect") does: show, soften, ignore, or only (fires only when negated).',
-  'triggers.*.experiencer': '"child": ignore a phrase whose subject is an adult named just before it ("mum disclosed she is pregnant"). Default "any".',
+  'triggers.*.experiencer': '"child": ignore a phrase whose subject is an adult named just before it ("mum disclosed she is pregnant"); for the trigger\'s `any`, also an adult further back in the same clause ("dad arrested for carrying a knife"). Default "any".',
   'triggers.*.historical': '"ignore": a phrase about the past ("years ago", "in her own childhood") does not count. Default "show".',
   'triggers.*.hypothetical': '"ignore": a phrase under "if", "whether", "unless" does not count. Default "show".',
   version: '2 (current) or 1. Version 1 sets are read as they always were.',

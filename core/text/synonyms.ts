@@ -87,3 +87,20 @@ export const ADULT_CUES: readonly string[] = [
   'aunt', 'auntie', 'aunty', 'uncle', 'partner', 'boyfriend', 'girlfriend', 'husband', 'wife', 'carer', 'carers', 'mrs', 'mr', 'ms',
 ];
 export const ADULT_REACH = 2;
+/**
+ * Further back, up to ADULT_CLAUSE_REACH words, an adult is still the subject when nothing stands
+ * between it and the phrase that could start a new subject: no punctuation inside the sentence
+ * (, ; : brackets, dashes) and none of SUBJECT_BREAK_CUES (a reporting verb, whose object clause has
+ * its own subject: "mum says Ellie's hitting"; a pronoun; a word for a child). So "Ms Hale has been more
+ * withdrawn" and "dad arrested for carrying a knife" are about the adult; "Mum says Ellie is more
+ * withdrawn" and "seen with grandad in the front room, not seen alone" are not.
+ */
+export const ADULT_CLAUSE_REACH = 6;
+export const SUBJECT_BREAK_CUES: readonly string[] = [
+  'said', 'says', 'say', 'saying', 'told', 'tells', 'tell', 'reported', 'reports', 'report', 'explained', 'explains',
+  'stated', 'states', 'described', 'describes', 'thinks', 'think', 'thought', 'feels', 'feel', 'felt', 'believes',
+  'believe', 'believed', 'informed', 'confirmed', 'agreed', 'asked', 'noticed', 'noted', 'saw', 'seen', 'heard', 'worried',
+  'concerned', 'and', 'or', 'because', 'when', 'while', 'whilst', 'after', 'before', 'until', 'since', 'so', 'but', 'although', 'though',
+  'he', 'she', 'they', 'i', 'we', 'you', 'who', 'which',
+  'child', 'children', 'kids', 'son', 'daughter', 'baby', 'boy', 'girl', 'sibling', 'siblings', 'brother', 'sister', 'yp', 'toddler', 'infant',
+];

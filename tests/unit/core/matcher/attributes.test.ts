@@ -96,6 +96,31 @@ describe('ConText attributes, per trigger', () => {
     expect(ids(set([child]), 'Mum said that Lily disclosed her uncle touched her.')).toEqual(['disclosure']);
     expect(ids(set([child]), 'Lily disclosed to mum that he hit her.')).toEqual(['disclosure']);
   });
+  it('experiencer "child": an adult further back is the subject only while the clause runs on', () => {
+    const carry = (extra: Partial<Trigger> = {}) => T('carry', ['carrying'], { all: [['knife']], window: { words: 4 }, ...extra });
+    const withdrawn = (extra: Partial<Trigger> = {}) => T('withdrawn', ['more withdrawn'], extra);
+    // without the attribute, all of these fire: the words are there
+    for (const text of ['Dad arrested in town for carrying a knife.', 'Ms Hale has been more withdrawn lately.']) {
+      expect(ids(set([carry(), withdrawn()]), text)).toHaveLength(1);
+    }
+    const s = set([carry({ experiencer: 'child' }), withdrawn({ experiencer: 'child' })]);
+    // the adult is the subject of the clause, three or four words back
+    expect(ids(s, 'Dad arrested in town for carrying a knife.')).toEqual([]);
+    expect(ids(s, 'Ms Hale has been more withdrawn lately.')).toEqual([]);
+    // a reporting verb, a pronoun, a child, "and", or punctuation starts another subject
+    expect(ids(s, 'Mum says Ellie is more withdrawn lately.')).toEqual(['withdrawn']);
+    expect(ids(s, 'Dad thinks he was carrying a knife.')).toEqual(['carry']);
+    expect(ids(s, 'Mum and the children were more withdrawn.')).toEqual(['withdrawn']);
+    expect(ids(s, 'Seen with grandad in town, carrying a knife.')).toEqual(['carry']);
+    expect(ids(s, 'Stepdad left (Jay now more withdrawn).')).toEqual(['withdrawn']);
+  });
+  it('experiencer "child" reaches further back only for the phrase the trigger is about (`any`)', () => {
+    // "mum insisted on staying in the room" is what the adult did: the pattern itself
+    const t = T('present', ['not seen alone'], { all: [['insisted on staying']], experiencer: 'child' });
+    expect(ids(set([t]), 'Not seen alone again as mum once again insisted on staying.')).toEqual(['present']);
+    expect(ids(set([T('present', ['insisted on staying'], { experiencer: 'child' })]), 'Mum once again insisted on staying.')).toEqual([]);
+    expect(ids(set([T('present', ['insisted on staying'])]), 'Mum once again insisted on staying.')).toEqual(['present']);
+  });
   it('historical "ignore": the past, on either side of the phrase', () => {
     const h = T('care', ['in care'], { historical: 'ignore' });
     expect(ids(set([T('care', ['in care'])]), 'Dad grew up in care.')).toEqual(['care']);
