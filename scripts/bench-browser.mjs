@@ -8,7 +8,9 @@
  *  - the popup: navigation to first result rendered, beside an extension page that renders nothing
  *    (bench-floor.html), interleaved: on a busy machine the difference is the figure that holds still.
  * Options: --popup-only, --page-only, --typing-only, --runs=N (popup runs, default 7), --typing-runs=N
- * (pairs of typing runs, default 3).
+ * (pairs of typing runs, default 3), --popup-against=DIR: also time the popup of another built extension
+ * (e.g. an earlier commit's .output/chrome-mv3), interleaved with this one, and print the paired
+ * difference: a figure recorded on another day is only comparable with a baseline from the same run.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -150,18 +152,25 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // the popup, and an extension page that renders nothing (entrypoints/bench-floor/: the floor any extension
 // page costs on this machine at this moment), interleaved so that both see the same load
-async function popup(runs) {
+async function popup(runs, against) {
   const ctx = await launch(true);
   const id = new URL(ctx.serviceWorkers()[0].url()).host;
+  const other = against ? await launch(against) : undefined;
+  const otherId = other && new URL(other.serviceWorkers()[0].url()).host;
   const times = [];
   const floor = [];
+  const base = [];
   const pop = async () => times.push(await toMark(ctx, `chrome-extension://${id}/popup.html?q=neglect`, 'pp:first-result'));
   const empty = async () => floor.push(await toMark(ctx, `chrome-extension://${id}/bench-floor.html`, 'pp:floor'));
-  // alternate which goes first, so neither always follows the other
-  for (let i = 0; i < runs; i++) for (const f of i % 2 ? [empty, pop] : [pop, empty]) await f();
+  const earlier = async () => base.push(await toMark(other, `chrome-extension://${otherId}/popup.html?q=neglect`, 'pp:first-result'));
+  const steps = other ? [pop, empty, earlier] : [pop, empty];
+  // rotate which goes first, so none always follows another
+  for (let i = 0; i < runs; i++) for (let j = 0; j < steps.length; j++) await steps[(i + j) % steps.length]();
   await ctx.close();
+  await other?.close();
   const diffs = times.map((t, i) => t - floor[i]);
-  return { popup: median(times), floor: median(floor), above: median(diffs) };
+  const vsBase = base.length ? median(times.map((t, i) => t - base[i])) : undefined;
+  return { popup: median(times), floor: median(floor), above: median(diffs), base: base.length ? median(base) : undefined, vsBase };
 }
 
 try {
@@ -169,9 +178,11 @@ try {
   console.log(`Content-script bundle: ${(size / 1024).toFixed(1)} KB gzip (budget 40 KB)`);
   if (!pageOnly && !typingOnly) {
     const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 7);
-    const p = await popup(runs);
+    const against = process.argv.find((a) => a.startsWith('--popup-against='))?.slice(16);
+    const p = await popup(runs, against && resolve(against));
     console.log(`Popup: navigation to first result rendered, median of ${runs}: ${p.popup.toFixed(1)} ms (target ≤ 100 ms)`);
     console.log(`  empty extension page (bench-floor.html), interleaved: ${p.floor.toFixed(1)} ms → popup above the floor: ${p.above.toFixed(1)} ms (median of the paired differences)`);
+    if (p.base !== undefined) console.log(`  the popup of ${against}, interleaved: ${p.base.toFixed(1)} ms → this build minus that one: ${p.vsBase.toFixed(1)} ms (median of the paired differences)`);
   }
   if (!popupOnly && !typingOnly) {
     // page load, heap per tab and first prompt: with and without the extension, same run
