@@ -14,10 +14,14 @@ const HELDOUT_SHA256 = '3cbb6784debcacea4fd1918c3bb718c6756e7dd10a2af1c16db422f0
 
 /** The floor each corpus must stay at (recorded from `npm run eval`; raise them as the set improves). */
 const FLOORS = {
-  // held-out, measured after the eleventh round (2026-12-07): recall 86/95, off-topic 7/112, 0/50 benign fired
-  // (after the tenth: 85/95, 8/112, 0/50; the ninth: 85/95, 9/113, 0/50; the eighth: 85/95, 11/115, 0/50)
-  heldout: { recall: 0.9, precision: 0.935, benignFired: 0, sensitiveOnBenign: 0 },
-  // dev (tuned on; eleven batches, nine of them written blind): recall 1611/1620, off-topic 26/1907, 2/1114 benign fired.
+  // held-out, measured after the twelfth round (2026-12-07): recall 86/95, off-topic 8/114, 0/50 benign fired
+  // (after the eleventh: 86/95, 7/112, 0/50; the tenth: 85/95, 8/112; the ninth: 85/95, 9/113; the eighth: 85/95, 11/115).
+  // The floor went from 0.935 to 0.925 in round 12: a tuner ran this gate while tuning and took three neglect-home
+  // phrases back out ("sleeping on the floor", "all in one bed") to pass it; they went back in, as chosen on
+  // dev and batch 12 alone, so the held-out batch stays unsteered. That costs one off-topic section here.
+  heldout: { recall: 0.9, precision: 0.925, benignFired: 0, sensitiveOnBenign: 0 },
+  // dev (tuned on; eleven batches, nine of them written blind): recall 1612/1620, off-topic 26/1911, 2/1114 benign fired
+  // after round 12 (round 11: 1611/1620, 26/1907).
   // (Five note-window triggers of round 11 read in one sentence instead: across the note they doubled a key's cost on
   // the bench note, for 6 dev must-groups and none on blind batch 12.)
   // The two benign notes that fire (b9a-059, b9a-081) each raise a concern that the NEXT sentence rules out;
