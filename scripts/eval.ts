@@ -36,6 +36,10 @@ const section = opt('--section');
 const dir = join(repo, 'tests/relevance');
 const corpora: [string, Case[]][] = [];
 // the held-out batch only when asked for by name: tuning runs never see it by accident
+if (process.env.PP_TUNING === '1' && (only === 'heldout' || args.includes('--heldout'))) {
+  console.error('PP_TUNING=1: this is a tuning run, and the held-out batch is never scored in one.');
+  process.exit(2);
+}
 if (only === 'heldout' || (!only && args.includes('--heldout'))) corpora.push(['held-out batch (never tuned on)', loadCases(join(dir, 'heldout.json'))]);
 // a blind validation batch: scored once, after a tuning round, then moved into dev/ for the next
 if (only === 'validation' && existsSync(join(dir, 'validation'))) {

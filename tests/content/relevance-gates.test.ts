@@ -39,8 +39,12 @@ describe('the held-out batch', () => {
   });
 });
 
+// PP_TUNING=1: a tuning run (someone changing the set against dev/ and validation/) must not see how the
+// held-out batch fares, or its choices drift towards it; CI and `npm test` never set it
+const tuning = process.env.PP_TUNING === '1';
+
 describe.each([
-  ['heldout', () => loadCases(join(dir, 'heldout.json'))],
+  ...(tuning ? [] : ([['heldout', () => loadCases(join(dir, 'heldout.json'))]] as const)),
   [
     'dev',
     () =>
