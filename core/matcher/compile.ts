@@ -22,6 +22,10 @@ export const FORM_SUBJECT_BREAK = 32;
 export const FORM_CUES = FORM_NEG | FORM_HYPO | FORM_HIST | FORM_ADULT | FORM_SUBJECT_BREAK;
 /** PhraseRef group for a set-wide exclusion (its `trigger` field is then the set's ordinal). */
 export const GROUP_EXCLUDE = -3;
+/** PhraseRef group for a note-wide exclusion (`excludeNote`; its `trigger` field is the set's ordinal). */
+export const GROUP_EXCLUDE_NOTE = -5;
+/** Refs that belong to a set, not a trigger (their `trigger` field is the set's ordinal). */
+export const isSetRef = (g: number): boolean => g === GROUP_EXCLUDE || g === GROUP_EXCLUDE_NOTE;
 /**
  * In the compiled refs (`refGroup`) only: a copy of a ref to a trigger's anchor group (a trigger
  * whose window is not the note), so the scanner's first pass reads one short run of refs.
@@ -105,7 +109,7 @@ export interface CompiledIndex extends FormTable {
   readonly phraseText: readonly string[];
   /**
    * CSR: what each phrase does (trigger, group) — see PhraseRef. Each phrase's refs run in this
-   * order, each run in the set's order: set-wide exclusions (GROUP_EXCLUDE), anchors (REF_ANCHOR),
+   * order, each run in the set's order: set-wide exclusions (GROUP_EXCLUDE, GROUP_EXCLUDE_NOTE), anchors (REF_ANCHOR),
    * note-window evidence (REF_NOTE + group), `not` (-1), other groups (0..), context only (-2).
    */
   readonly refStart: Ids;
@@ -332,6 +336,7 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
     const sensitive = new Set(set.sensitive ?? []);
     const d = set.defaults ?? {};
     for (const p of expandPhrases(set.exclude ?? [], concepts)) addPhrase(p, { trigger: setOrdinal, group: GROUP_EXCLUDE });
+    for (const p of expandPhrases(set.excludeNote ?? [], concepts)) addPhrase(p, { trigger: setOrdinal, group: GROUP_EXCLUDE_NOTE });
     for (const raw of set.triggers) {
       const trig = expandTrigger(raw, concepts);
       // Two signals or none: a single-group trigger never reaches a sensitive prompt.
@@ -402,7 +407,8 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   const nPhrases = phraseWordsArr.length;
   const phraseAnchor = new Int32Array(nPhrases);
   const primary = phraseRefs.map((refs) =>
-    refs.some((r) => r.group >= -1 && (r.group === triggers[r.trigger]!.anchorGroup || triggers[r.trigger]!.window === 'note')),
+    // a note-wide exclusion silences the note wherever it is, even in a sentence with nothing else
+    refs.some((r) => r.group === GROUP_EXCLUDE_NOTE || (r.group >= -1 && (r.group === triggers[r.trigger]!.anchorGroup || triggers[r.trigger]!.window === 'note'))),
   );
   const singles: number[][] = Array.from({ length: nWords }, () => []);
   const pairLists = new Map<number, Map<number, number[]>>(); // first word → second word → phrases
@@ -508,7 +514,7 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
 function phraseCsr(words: readonly Int32Array[], refs: readonly (readonly PhraseRef[])[], triggers: readonly CompiledTrigger[]) {
   const n = words.length;
   // refs in runs by what the scanner does with them (see CompiledIndex.refStart)
-  const runOf = (r: PhraseRef): number => (r.group === GROUP_EXCLUDE ? 0 : r.group === -1 ? 3 : r.group === -2 ? 5 : triggers[r.trigger]!.window === 'note' ? 2 : 4);
+  const runOf = (r: PhraseRef): number => (isSetRef(r.group) ? 0 : r.group === -1 ? 3 : r.group === -2 ? 5 : triggers[r.trigger]!.window === 'note' ? 2 : 4);
   const ordered = refs.map((list) => {
     const out: PhraseRef[] = [];
     for (let run = 0; run < 6; run++) {
@@ -528,7 +534,7 @@ function phraseCsr(words: readonly Int32Array[], refs: readonly (readonly Phrase
   }
   const phraseWordData = new Int32Array(phraseWordStart[n]!);
   const refTrigger = new Int32Array(refStart[n]!);
-  // groups run from -4 (REF_ANCHOR) to REF_NOTE + 5: one byte each
+  // groups run from -5 (GROUP_EXCLUDE_NOTE) to REF_NOTE + 5: one byte each
   const refGroup = new Int8Array(refStart[n]!);
   for (let p = 0; p < n; p++) {
     phraseWordData.set(words[p]!, phraseWordStart[p]!);
@@ -543,7 +549,7 @@ function phraseCsr(words: readonly Int32Array[], refs: readonly (readonly Phrase
   for (let p = 0; p < n; p++) {
     let r = refStart[p]!;
     const re = refStart[p + 1]!;
-    while (r < re && (refGroup[r] === GROUP_EXCLUDE || refGroup[r] === REF_ANCHOR)) r++;
+    while (r < re && (isSetRef(refGroup[r]!) || refGroup[r] === REF_ANCHOR)) r++;
     noteFrom[p] = r;
     while (r < re && refGroup[r]! >= REF_NOTE) r++;
     noteTo[p] = r;

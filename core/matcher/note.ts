@@ -45,6 +45,7 @@ export class NoteMatch {
         evidencePlain: new Int32Array(n),
         notCount: new Int32Array(n),
         sentencesOf: new Map(),
+        noteExcluded: new Map(),
       };
       for (const s of this.withHits) this.count(s, 1);
     }
@@ -65,7 +66,7 @@ export class NoteMatch {
   }
 
   private track(s: Sentence): void {
-    if (s.fires || s.evidence || s.nots) {
+    if (s.fires || s.evidence || s.nots || s.noteExcluded) {
       this.withHits.add(s);
       if (this.sums) this.count(s, 1);
     }
@@ -117,6 +118,14 @@ export class NoteMatch {
       }
     }
     if (s.nots) for (const t of s.nots) notCount[t]! += d;
+    if (s.noteExcluded) {
+      const ne = this.sums!.noteExcluded;
+      for (const k of s.noteExcluded) {
+        const v = (ne.get(k) ?? 0) + d;
+        if (v === 0) ne.delete(k);
+        else ne.set(k, v);
+      }
+    }
   }
 
   /** Full scan. */

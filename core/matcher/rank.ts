@@ -321,6 +321,8 @@ export interface NoteTotals {
   notCount: Int32Array;
   /** Per trigger, the sentences where it fired or has evidence, in the note's order. */
   sentencesOf: Map<number, Sentence[]>;
+  /** Per set ordinal, how many sentences hold one of its note-wide exclusions (only sets with any). */
+  noteExcluded: Map<number, number>;
 }
 
 export function rank(
@@ -329,7 +331,16 @@ export function rank(
   ctx: MatchContext = {},
   options: RankOptions = {},
 ): PromptMatch[] {
-  const { cands, spansOf } = isTotals(what) ? gatherTotals(index, what) : gather(index, what);
+  const gathered = isTotals(what) ? gatherTotals(index, what) : gather(index, what);
+  const { spansOf } = gathered;
+  // a note-wide exclusion anywhere (a closure summary with every goal met): none of that set's prompts
+  let silenced: ReadonlySet<number> | null = null;
+  if (isTotals(what)) {
+    if (what.noteExcluded.size) silenced = new Set(what.noteExcluded.keys());
+  } else {
+    if (what.some((s) => s.noteExcluded)) silenced = new Set(what.flatMap((s) => s.noteExcluded ?? []));
+  }
+  const cands = silenced ? gathered.cands.filter((c) => !silenced.has(index.triggers[c.t]!.set)) : gathered.cands;
   const needContext = index.triggers.some((t) => t.context);
   const ctxHits = needContext ? cachedContextHits(index, ctx) : null;
   const url = (ctx.url ?? '').toLowerCase();

@@ -22,7 +22,7 @@ const STOP = K.Stop as number;
 const END = K.End as number;
 const AMP = K.Amp as number;
 import { ADULT_CLAUSE_REACH, ADULT_REACH, HISTORICAL_REACH, HYPOTHETICAL_REACH, NEGATION_REACH } from '../text/synonyms.ts';
-import { FORM_ADULT, FORM_CUES, FORM_FILLER, FORM_HIST, FORM_HYPO, FORM_NEG, FORM_SUBJECT_BREAK, GROUP_EXCLUDE, lookupForm, pairBit, REF_ANCHOR, REF_NOTE, type CompiledIndex, type Ids } from './compile.ts';
+import { FORM_ADULT, FORM_CUES, FORM_FILLER, FORM_HIST, FORM_HYPO, FORM_NEG, FORM_SUBJECT_BREAK, GROUP_EXCLUDE, GROUP_EXCLUDE_NOTE, isSetRef, lookupForm, pairBit, REF_ANCHOR, REF_NOTE, type CompiledIndex, type Ids } from './compile.ts';
 import { classOf, MAX_WORD, splitSuffix } from './forms.ts';
 
 /** A trigger that fired within one sentence. Spans are [start, end) pairs relative to the sentence. */
@@ -51,6 +51,8 @@ export interface Sentence {
   excludedSets: number[] | null;
   /** Note-window triggers excluded by a `not` phrase in this sentence. */
   nots: number[] | null;
+  /** Set ordinals whose note-wide exclusions (`excludeNote`) occur in the sentence: none of their prompts show. */
+  noteExcluded: number[] | null;
 }
 
 /** Words in the scanner's cache of recent lookups (16 bytes each: 32 KB, a note's usual vocabulary). */
@@ -136,7 +138,7 @@ export class Scanner {
         const end = found < 0 ? n : found;
         const known = seen.get(end - i);
         if (known !== undefined) {
-          out.push({ start: i, end, fires: known.fires, evidence: known.evidence, excludedSets: known.excludedSets, nots: known.nots });
+          out.push({ start: i, end, fires: known.fires, evidence: known.evidence, excludedSets: known.excludedSets, nots: known.nots, noteExcluded: known.noteExcluded });
           sentStart = end;
           i = end - 1;
           // as below: `stop` hears every sentence end, not the end of the text
@@ -358,7 +360,7 @@ export class Scanner {
   }
 
   private finishSentence(text: string, start: number, end: number): Sentence {
-    const s: Sentence = { start, end, fires: null, evidence: null, excludedSets: null, nots: null };
+    const s: Sentence = { start, end, fires: null, evidence: null, excludedSets: null, nots: null, noteExcluded: null };
     if (this.nTok === 0) return s;
     // primary phrases first; the rest only if something here could fire
     this.nHits = 0;
@@ -610,6 +612,11 @@ export class Scanner {
           anyExcludedSet = true;
           continue;
         }
+        if (g === GROUP_EXCLUDE_NOTE) {
+          // "all goals met" counts; "not all goals met" does not
+          if (this.hNeg[i] === 0 && !(s.noteExcluded ??= []).includes(refTrigger[r]!)) s.noteExcluded.push(refTrigger[r]!);
+          continue;
+        }
         if (g !== REF_ANCHOR) break;
         const t = refTrigger[r]!;
         if (stamp[t] !== gen) {
@@ -829,7 +836,7 @@ function triggerTable(ix: CompiledIndex): TriggerTable {
     tt.full[t] = (1 << trig.groups) - 1;
     tt.sets = Math.max(tt.sets, trig.set + 1);
   }
-  for (let r = 0; r < ix.refGroup.length; r++) if (ix.refGroup[r] === GROUP_EXCLUDE) tt.sets = Math.max(tt.sets, ix.refTrigger[r]! + 1);
+  for (let r = 0; r < ix.refGroup.length; r++) if (isSetRef(ix.refGroup[r]!)) tt.sets = Math.max(tt.sets, ix.refTrigger[r]! + 1);
   tables.set(ix, tt);
   return tt;
 }
@@ -902,7 +909,7 @@ function sentenceEnd(text: string, from: number, n: number, cache: SentenceCache
 }
 
 /** What a sentence's result is, whatever its position: everything in it is relative to its start. */
-interface SentenceResult extends Pick<Sentence, 'fires' | 'evidence' | 'excludedSets' | 'nots'> {
+interface SentenceResult extends Pick<Sentence, 'fires' | 'evidence' | 'excludedSets' | 'nots' | 'noteExcluded'> {
   h2: number;
   length: number;
 }
@@ -934,7 +941,7 @@ class SentenceCache {
     this.ring[this.next] = key;
     this.used[this.next] = 1;
     this.next = (this.next + 1) % SENTENCE_CACHE;
-    this.map.set(key, { fires: s.fires, evidence: s.evidence, excludedSets: s.excludedSets, nots: s.nots, h2: this.h2, length: this.length });
+    this.map.set(key, { fires: s.fires, evidence: s.evidence, excludedSets: s.excludedSets, nots: s.nots, noteExcluded: s.noteExcluded, h2: this.h2, length: this.length });
   }
   get size(): number {
     return this.map.size;

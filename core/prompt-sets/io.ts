@@ -264,10 +264,12 @@ export function crossCheckSet(raw: unknown, knownIds: ReadonlySet<string>, prefi
       });
     }
   }
-  if (Array.isArray(raw.exclude)) {
-    raw.exclude.forEach((p, k) => {
+  for (const key of ['exclude', 'excludeNote'] as const) {
+    const list = raw[key];
+    if (!Array.isArray(list)) continue;
+    list.forEach((p, k) => {
       if (typeof p === 'string' && p.startsWith(CONCEPT_PREFIX) && !concepts.has(p.slice(1))) {
-        out.push(`${prefix}exclude[${k}]: "${p.slice(0, LIMITS.phraseChars)}" names no concept of this set (add it under "concepts")`);
+        out.push(`${prefix}${key}[${k}]: "${p.slice(0, LIMITS.phraseChars)}" names no concept of this set (add it under "concepts")`);
       }
     });
   }

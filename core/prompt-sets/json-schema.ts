@@ -38,6 +38,7 @@ const DESCRIPTIONS: Record<string, string> = {
   version: '2 (current) or 1. Version 1 sets are read as they always were.',
   concepts: 'Named lists of phrases (concept groups). Any phrase list may use one as "@name".',
   exclude: 'Set-wide exclusions: a sentence with one of these phrases (office and administrative text) fires none of this set\'s triggers.',
+  excludeNote: 'Note-wide exclusions: a note with one of these phrases anywhere (a closure summary with every goal met) shows none of this set\'s prompts. Keep them specific: one phrase silences the whole note.',
   sensitive: 'Prompt ids that need two independent signals: a trigger leading to one must have an "all" list that shares no phrase with its "any" list.',
   defaults: 'Defaults for triggers that do not say: negated, experiencer, historical, hypothetical.',
   'triggers.*.context': 'Phrases looked for in the field label and page headings, and parts of the page address.',

@@ -181,6 +181,12 @@ export const PromptSetSchema = z.object({
    */
   exclude: z.optional(z.array(PhraseSchema).check(z.maxLength(LIMITS.excludes, `must list at most ${LIMITS.excludes} phrases`))),
   /**
+   * Note-wide exclusions: a note containing one of these anywhere (a closure summary with every goal
+   * met: "all goals met", "closed by agreement") shows none of this set's prompts. Keep them specific:
+   * one phrase silences the whole note.
+   */
+  excludeNote: z.optional(z.array(PhraseSchema).check(z.maxLength(LIMITS.excludes, `must list at most ${LIMITS.excludes} phrases`))),
+  /**
    * Prompts that need two independent signals (deception, adults who may pose a risk, sexual abuse,
    * exploitation): a trigger leading to one fires only when it has an `all` list (a second concept
    * group) and both are found. A single-signal trigger never reaches them.

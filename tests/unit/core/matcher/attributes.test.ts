@@ -63,6 +63,39 @@ describe('set-wide exclusions', () => {
   });
 });
 
+describe('note-wide exclusions (excludeNote)', () => {
+  const s = set([T('neglect', ['neglect']), T('moved', ['family moved'])], { excludeNote: ['all goals met', 'closed by agreement'] });
+  it('without one, the note fires', () => {
+    expect(ids(s, 'Case closure summary. Family moved in July. Neglect was discussed.')).toEqual(['moved', 'neglect']);
+  });
+  it('one anywhere in the note silences every prompt of the set, before or after the concern', () => {
+    expect(ids(s, 'Case closure summary. Family moved in July. Neglect was discussed. All goals met.')).toEqual([]);
+    expect(ids(s, 'Closed by agreement. The family moved in July and neglect was not an issue.')).toEqual([]);
+  });
+  it('a negated one does not count ("not all goals met")', () => {
+    expect(ids(s, 'Family moved in July. Not all goals met, so the plan stays open.')).toEqual(['moved']);
+  });
+  it('acts per set: another set is not silenced', () => {
+    const other: PromptSet = { ...set([T('other', ['family moved'])]), id: 'other' };
+    expect(matchText(compile([s, other]), 'Family moved. All goals met.', {}, { maxPrompts: 10, minShare: 0 }).map((p) => p.id)).toEqual(['other']);
+  });
+  it('typed in and taken out again, a note comes back as a full scan reads it', () => {
+    const ix = compile([s]);
+    const note = new NoteMatch(ix);
+    note.reset('Family moved in July.');
+    expect(rank(ix, note.totals(), {}, { minShare: 0 }).map((p) => p.id)).toEqual(['moved']);
+    note.update('Family moved in July. All goals met.');
+    expect(rank(ix, note.totals(), {}, { minShare: 0 })).toEqual([]);
+    note.update('Family moved in July. All goals.');
+    expect(rank(ix, note.totals(), {}, { minShare: 0 }).map((p) => p.id)).toEqual(['moved']);
+  });
+  it('an unknown concept in it is a problem, with its path', () => {
+    const r = checkSet(set([T('a', ['x'])], { excludeNote: ['@nope'] }), new Set(['a']), new Set());
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toContain('excludeNote[0]: "@nope" names no concept of this set (add it under "concepts")');
+  });
+});
+
 describe('sensitive prompts need two independent signals', () => {
   const sensitive = { sensitive: ['deception'] };
   it('a single-signal trigger never reaches a sensitive prompt', () => {
@@ -168,10 +201,10 @@ describe('incremental equals a full rescan with the new features', () => {
       T('b', ['neglect', 'in care'], { historical: 'ignore', hypothetical: 'ignore' }),
       T('c', ['lied'], { leadsTo: ['deception'], all: [['partner']] }),
     ],
-    { concepts: { m: ['went missing', 'disclosed'], n: ['overnight', 'uncle'] }, exclude: ['training day'], sensitive: ['deception'], defaults: { negated: 'ignore' } },
+    { concepts: { m: ['went missing', 'disclosed'], n: ['overnight', 'uncle'] }, exclude: ['training day'], excludeNote: ['goals met'], sensitive: ['deception'], defaults: { negated: 'ignore' } },
   );
   const ix = compile([s]);
-  const words = ['went', 'missing', 'disclosed', 'overnight', 'uncle', 'neglect', 'in', 'care', 'mum', 'if', 'ago', 'not', 'lied', 'partner', 'training', 'day', '.', 'Lily'];
+  const words = ['went', 'missing', 'disclosed', 'overnight', 'uncle', 'neglect', 'in', 'care', 'mum', 'if', 'ago', 'not', 'lied', 'partner', 'training', 'day', 'goals', 'met', '.', 'Lily'];
   it('property', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), fc.array(fc.constantFrom(...words), { maxLength: 10 }), (a, b) => {

@@ -35,10 +35,15 @@ const trigger = (i: number) =>
     return t;
   });
 const setArb = fc
-  .tuple(...Array.from({ length: 6 }, (_, i) => trigger(i)), fc.option(fc.array(phrase, { minLength: 1, maxLength: 2 }), { nil: undefined }))
+  .tuple(
+    ...Array.from({ length: 6 }, (_, i) => trigger(i)),
+    fc.option(fc.array(phrase, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+    fc.option(fc.array(phrase, { minLength: 1, maxLength: 1 }), { nil: undefined }),
+  )
   .map(([...rest]): PromptSet => {
+    const excludeNote = rest.pop() as string[] | undefined;
     const exclude = rest.pop() as string[] | undefined;
-    return { format: 'practice-prompts/prompt-set', version: 2, id: 'r', name: 'R', triggers: rest as Trigger[], ...(exclude ? { exclude } : {}) };
+    return { format: 'practice-prompts/prompt-set', version: 2, id: 'r', name: 'R', triggers: rest as Trigger[], ...(exclude ? { exclude } : {}), ...(excludeNote ? { excludeNote } : {}) };
   });
 
 const roundTrip = (sets: PromptSet[]) => {

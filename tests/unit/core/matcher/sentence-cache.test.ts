@@ -36,7 +36,7 @@ const POOL = [
 ];
 const ENDS = ['. ', '.', '.\n', '! ', '? ', '\n', '…', '.\u00a0', ' ', '; ', '\u2029', ''];
 const noteArb = fc.array(fc.tuple(fc.constantFrom(...POOL), fc.constantFrom(...ENDS)), { maxLength: 30 }).map((xs) => xs.map(([s, e]) => s + e).join(''));
-const plain = (s: Sentence) => ({ start: s.start, end: s.end, fires: s.fires, evidence: s.evidence, excludedSets: s.excludedSets, nots: s.nots });
+const plain = (s: Sentence) => ({ start: s.start, end: s.end, fires: s.fires, evidence: s.evidence, excludedSets: s.excludedSets, nots: s.nots, noteExcluded: s.noteExcluded });
 const read = (ix: typeof small, text: string, cache: boolean) => {
   const out: Sentence[] = [];
   new Scanner(ix, { cache }).scan(text, 0, out);
