@@ -34,7 +34,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'triggers.*.negated': 'What a negated match ("no concerns about neglect") does: show, soften, ignore, or only (fires only when negated).',
   'triggers.*.experiencer': '"child": ignore a phrase whose subject is an adult named just before it ("mum disclosed she is pregnant"); for the trigger\'s `any`, also an adult further back in the same clause ("dad arrested for carrying a knife"). Default "any".',
   'triggers.*.historical': '"ignore": a phrase about the past ("years ago", "in her own childhood") does not count. Default "show".',
-  'triggers.*.hypothetical': '"ignore": a phrase under "if", "whether", "unless" does not count. Default "show".',
+  'triggers.*.hypothetical': '"ignore": a phrase under "if", "whether", "unless" or "wondered" does not count. Default "show".',
   version: '2 (current) or 1. Version 1 sets are read as they always were.',
   concepts: 'Named lists of phrases (concept groups). Any phrase list may use one as "@name".',
   exclude: 'Set-wide exclusions: a sentence with one of these phrases (office and administrative text) fires none of this set\'s triggers.',

@@ -65,7 +65,7 @@ export const NEGATION_REACH = 4;
  * Hypothetical cues (ConText): a phrase within HYPOTHETICAL_REACH words after one of these is a
  * possibility, not an event ("if she tells school", "whether he would hit her", "in case mum refuses").
  */
-export const HYPOTHETICAL_CUES: readonly string[] = ['if', 'whether', 'unless', 'hypothetically', 'suppose', 'supposing'];
+export const HYPOTHETICAL_CUES: readonly string[] = ['if', 'whether', 'unless', 'hypothetically', 'suppose', 'supposing', 'wondered', 'wondering'];
 export const HYPOTHETICAL_REACH = 6;
 
 /**

@@ -167,6 +167,12 @@ describe('ConText attributes, per trigger', () => {
     expect(ids(set([h]), 'If she tells school she feels unwell they ring mum.')).toEqual([]);
     expect(ids(set([h]), 'She tells school that she is frightened.')).toEqual(['tell']);
   });
+  it('hypothetical "ignore": a worry the worker only wondered about ("I wondered about exploitation – it was rehearsals")', () => {
+    const w = T('cse', ['exploitation']);
+    expect(ids(set([w]), 'Late home twice and I wondered about exploitation, but it was rehearsals.')).toEqual(['cse']);
+    expect(ids(set([{ ...w, hypothetical: 'ignore' }]), 'Late home twice and I wondered about exploitation, but it was rehearsals.')).toEqual([]);
+    expect(ids(set([{ ...w, hypothetical: 'ignore' }]), 'Police are now investigating exploitation.')).toEqual(['cse']);
+  });
   it('set defaults apply to triggers that do not say, and a trigger can override them', () => {
     const s = set([T('neglect', ['neglect']), T('alone', ['seen alone'], { negated: 'show' })], { defaults: { negated: 'ignore' } });
     expect(ids(s, 'No concerns about neglect.')).toEqual([]);
