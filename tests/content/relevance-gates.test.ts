@@ -20,8 +20,8 @@ const FLOORS = {
   // phrases back out ("sleeping on the floor", "all in one bed") to pass it; they went back in, as chosen on
   // dev and batch 12 alone, so the held-out batch stays unsteered. That costs one off-topic section here.
   heldout: { recall: 0.9, precision: 0.925, benignFired: 0, sensitiveOnBenign: 0 },
-  // dev (tuned on; eleven batches, nine of them written blind): recall 1612/1620, off-topic 26/1911, 2/1114 benign fired
-  // after round 12 (round 11: 1611/1620, 26/1907).
+  // dev (tuned on; thirteen batches, eleven of them written blind): recall 1711/1713 (batch 13 not yet in), off-topic
+  // 28/2024, 2/1174 benign fired after round 13 (round 12: 1612/1620, 26/1911; round 11: 1611/1620, 26/1907).
   // (Five note-window triggers of round 11 read in one sentence instead: across the note they doubled a key's cost on
   // the bench note, for 6 dev must-groups and none on blind batch 12.)
   // The two benign notes that fire (b9a-059, b9a-081) each raise a concern that the NEXT sentence rules out;
