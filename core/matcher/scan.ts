@@ -10,7 +10,7 @@
  * per-trigger marks are generation-stamped, and a trigger's group lists are built only once it has
  * a hit in every group.
  */
-import { ASCII_FOLD, ASCII_KIND, entityLength, foldCode, H1_SEED, H2_SEED, isContraction, isPossessive, K } from '../text/fold.ts';
+import { ASCII_FOLD, ASCII_KIND, entityLength, foldCode, H1_SEED, H2_SEED, isContraction, isDatePart, isPossessive, K, stopEndsSentence } from '../text/fold.ts';
 
 // Plain numbers for the hot loop (imported bindings and enum objects can cost a lookup per character
 // in some module systems; these are constants).
@@ -229,11 +229,14 @@ export class Scanner {
       }
       // separator or sentence end
       if (inTok) {
-        this.endToken(h1, h2, len, tokStart, at, word, table, mask, formFlags);
-        if (!(this.lastFlags & FORM_FILLER)) word++;
+        // the numbers of a date ("11/5") are counted as words but matched as nothing
+        if (!isDatePart(text, tokStart, at)) {
+          this.endToken(h1, h2, len, tokStart, at, word, table, mask, formFlags);
+          if (!(this.lastFlags & FORM_FILLER)) word++;
+        } else word++;
         inTok = false;
       }
-      if (kind === END || (kind === STOP && (i + 1 >= n || isSpace(text.charCodeAt(i + 1))))) {
+      if (kind === END || (kind === STOP && stopEndsSentence(text, i, n))) {
         const end = i + 1;
         const sent = this.finishSentence(text, sentStart, end);
         out.push(sent);
@@ -246,7 +249,7 @@ export class Scanner {
         if (stop && stop(end)) return end;
       }
     }
-    if (inTok) this.endToken(h1, h2, len, tokStart, n, word, table, mask, formFlags);
+    if (inTok && !isDatePart(text, tokStart, n)) this.endToken(h1, h2, len, tokStart, n, word, table, mask, formFlags);
     if (sentStart < n) {
       const sent = this.finishSentence(text, sentStart, n);
       out.push(sent);
@@ -873,12 +876,6 @@ function formHasWord(ix: CompiledIndex, form: number, word: number): boolean {
   return false;
 }
 
-/**
- * Where the sentence starting at `from` ends (exclusive), by the same rule as Scanner.scan: a sentence
- * end character, or a full stop followed by white space or the end of the text; -1 when the text ends
- * first. (Inside a character entity or after an apostrophe the scanner skips only letters, digits and
- * '#', never an end.) On the way it takes the sentence's fingerprint for the cache.
- */
 /** Punctuation inside a sentence between two words (, ; : brackets, dashes): a clause may start there. */
 function clauseBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -888,6 +885,12 @@ function clauseBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Where the sentence starting at `from` ends (exclusive), by the same rule as Scanner.scan: a sentence
+ * end character, or a full stop that ends one (stopEndsSentence); -1 when the text ends
+ * first. (Inside a character entity or after an apostrophe the scanner skips only letters, digits and
+ * '#', never an end.) On the way it takes the sentence's fingerprint for the cache.
+ */
 function sentenceEnd(text: string, from: number, n: number, cache: SentenceCache): number {
   const kinds = ASCII_KIND;
   let h1 = H1_SEED;
@@ -897,7 +900,7 @@ function sentenceEnd(text: string, from: number, n: number, cache: SentenceCache
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = (Math.imul(h2, 0x5bd1e995) + c + 0x9e3779b9) | 0;
     const kind = c < 128 ? kinds[c]! : foldCode(c).kind;
-    if (kind === END || (kind === STOP && (i + 1 >= n || isSpace(text.charCodeAt(i + 1))))) {
+    if (kind === END || (kind === STOP && stopEndsSentence(text, i, n))) {
       cache.h1 = h1;
       cache.h2 = h2;
       return i + 1;
@@ -963,9 +966,6 @@ export function rememberedSentences(index: CompiledIndex): number {
   return sentenceCaches.get(index)?.size ?? 0;
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f;
-}
 
 /**
  * A sentence's note-window evidence as trigger groups, flat (PARTIAL_STRIDE numbers each: trigger,

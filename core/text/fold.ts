@@ -10,7 +10,10 @@
  * - HTML entities left by rich editors (&nbsp; &amp; &#39; &rsquo;…) act as the character they stand for
  *   (apostrophes) or as a space.
  * - Everything else (spaces, dashes, hyphens, punctuation, symbols, emoji) separates words.
- * - A sentence ends after . (followed by a space or the end), ! ? … or a line break.
+ * - A sentence ends after ! ? … or a line break, and after a full stop followed (after a closing quote,
+ *   if any) by a space or the end, except after a title ("Mr.") or shorthand followed by a lower-case
+ *   word ("after 1 mtg. felt defensive"): stopEndsSentence.
+ * - The numbers of a date or decimal ("11/5", "4.6.25") are words that match nothing: isDatePart.
  */
 
 export const enum K {
@@ -186,4 +189,69 @@ export function hashWord(word: string): [number, number] {
     b = h2Step(b, c);
   }
   return [a, b];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where a full stop ends a sentence, and which numbers are parts of dates (one rule for the scanner
+// and its sentence cache).
+
+const isBlank = (c: number): boolean =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f;
+const isCloseQuote = (c: number): boolean => c === 39 || c === 34 || c === 0x2019 || c === 0x201d;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+
+/** Titles before a name: a full stop after one never ends a sentence ("Mr. Hale"). */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sgt', 'insp', 'cllr', 'rev']);
+/**
+ * Shorthand that a hurried note puts a full stop after mid-sentence ("after 1 mtg. felt a bit
+ * defensive"): the stop ends the sentence only when the next word starts with a capital, as a new
+ * sentence does.
+ */
+const SHORTHAND = new Set([
+  'mtg', 'mtgs', 'appt', 'appts', 'approx', 'tel', 'wk', 'wks', 'yr', 'yrs', 'hr', 'hrs', 'min', 'mins', 'dept', 'prev',
+  'poss', 'sch', 'ref', 'etc', 'incl', 'esp', 'vs', 'st', 'no', 'nos', 'eg', 'ie', 'am', 'pm', 'pc', 'dc', 'ds', 'mgr', 'tbc', 'info',
+]);
+
+/** The letters (lower-cased, dots of "e.g." left out) of the word that ends just before position i. */
+function wordBefore(text: string, i: number): string {
+  let s = '';
+  for (let j = i - 1; j >= 0 && s.length < 8; j--) {
+    const c = text.charCodeAt(j);
+    if (c === 46 && j > 0 && /[a-z]/i.test(text[j - 1]!) && (j < 2 || !/[a-z]/i.test(text[j - 2]!))) continue; // e.g / a.m
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+    s = String.fromCharCode(c | 32) + s;
+  }
+  return s;
+}
+
+/**
+ * Does the full stop at i end a sentence? When it is followed (after a closing quote, if any) by white
+ * space or the end of the text, unless the word before it is a title, or shorthand ("mtg.", "appt.",
+ * "approx.") followed by a word in lower case.
+ */
+export function stopEndsSentence(text: string, i: number, n: number): boolean {
+  let j = i + 1;
+  if (j < n && isCloseQuote(text.charCodeAt(j))) j++;
+  if (j >= n) return true;
+  if (!isBlank(text.charCodeAt(j))) return false;
+  const w = wordBefore(text, i);
+  if (w.length === 0 || w.length > 6) return true;
+  if (TITLES.has(w) && j === i + 1) return false;
+  if (!SHORTHAND.has(w)) return true;
+  while (j < n && isBlank(text.charCodeAt(j)) && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+  return !(j < n && isLower(text.charCodeAt(j)));
+}
+
+/**
+ * Are the digits text[start, end) one part of a date or a decimal ("11/5", "4.6.25", "3.5")? Then they are
+ * not a number of anything: "visit 4/6 with the SW student" is not six social workers, and "15/10" is
+ * not a young person of fifteen.
+ */
+export function isDatePart(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  const after = text.charCodeAt(end);
+  if ((after === 47 || after === 46) && isDigit(text.charCodeAt(end + 1))) return true;
+  const before = text.charCodeAt(start - 1);
+  return (before === 47 || before === 46) && start >= 2 && isDigit(text.charCodeAt(start - 2));
 }

@@ -1,7 +1,7 @@
 /** Scanning sentences: combinations, windows, exclusions, negation, contractions; linear time. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compile, matchText, type CompiledIndex } from '../../../../core/matcher/index.ts';
+import { compile, matchText, NoteMatch, type CompiledIndex } from '../../../../core/matcher/index.ts';
 import type { Trigger } from '../../../../core/schema/prompt-set.ts';
 import { foldWords } from '../../../../core/text/fold.ts';
 import { ids, set, T } from './helpers.ts';
@@ -148,5 +148,34 @@ describe('phrase lookup', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('where a full stop ends a sentence, and dates', () => {
+  const s = set([T('alone', ['not seen alone']), T('defensive', ['felt defensive'], { all: [['dad']] }), T('sw', ['6 sw', 'six sw']), T('teen', ['15'], { all: [['missing']] })]);
+  const found = (text: string) => matchText(compile([s]), text, {}, { maxPrompts: 10, minShare: 0 }).map((m) => m.id);
+  const sentences = (text: string) => {
+    const n = new NoteMatch(compile([s]));
+    n.reset(text);
+    return n.getSentences().map((x) => text.slice(x.start, x.end).trim());
+  };
+  it('shorthand followed by a lower-case word runs on ("after 1 mtg. felt defensive"); a capital starts a new sentence', () => {
+    expect(found('Dad after 1 mtg. felt defensive.')).toEqual(['defensive']);
+    expect(found('Dad came to 1 mtg. Felt defensive about it.')).toEqual([]);
+    expect(found('Dad came to the meeting. felt defensive.')).toEqual([]);
+  });
+  it('a title never ends a sentence', () => {
+    expect(sentences('Met Mr. Hale and Dr. Shah today. Next visit Friday.')).toEqual(['Met Mr. Hale and Dr. Shah today.', 'Next visit Friday.']);
+  });
+  it('a full stop inside a closing quote ends the sentence', () => {
+    expect(sentences("She said 'he hits me.' On the visit all was calm.")).toEqual(["She said 'he hits me.", "' On the visit all was calm."]);
+    expect(sentences('She said "fine." Then left.')).toEqual(['She said "fine.', '" Then left.']);
+  });
+  it('the numbers of a date or decimal count for nothing ("4/6" is not six of anything, "15/10" is not fifteen)', () => {
+    expect(found('Visit with 6 SW present.')).toEqual(['sw']);
+    expect(found('Visit 4/6 SW student present.')).toEqual([]);
+    expect(found('Tyler (15) missing overnight.')).toEqual(['teen']);
+    expect(found('Chronology 15/10 missing overnight, found by police.')).toEqual([]);
+    expect(found('On 3.5.25 missing overnight, 15 in June.')).toEqual(['teen']);
   });
 });
