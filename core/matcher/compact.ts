@@ -14,7 +14,7 @@
 import type { CompiledIndex, CompiledTrigger } from './compile.ts';
 
 /** Bump whenever the compiled layout or the compiler's output for the same sets changes. */
-export const ENGINE_VERSION = 9;
+export const ENGINE_VERSION = 10;
 
 const MAGIC = 0x58495050; // "PPIX" little-endian
 

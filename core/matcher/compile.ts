@@ -26,6 +26,8 @@ export const GROUP_EXCLUDE = -3;
 export const GROUP_EXCLUDE_NOTE = -5;
 /** Refs that belong to a set, not a trigger (their `trigger` field is the set's ordinal). */
 export const isSetRef = (g: number): boolean => g === GROUP_EXCLUDE || g === GROUP_EXCLUDE_NOTE;
+/** PhraseRef group for a trigger's `ruledOutBy`: anywhere in the note, it silences the trigger. */
+export const GROUP_RULED_OUT = -6;
 /**
  * In the compiled refs (`refGroup`) only: a copy of a ref to a trigger's anchor group (a trigger
  * whose window is not the note), so the scanner's first pass reads one short run of refs.
@@ -110,7 +112,7 @@ export interface CompiledIndex extends FormTable {
   /**
    * CSR: what each phrase does (trigger, group) — see PhraseRef. Each phrase's refs run in this
    * order, each run in the set's order: set-wide exclusions (GROUP_EXCLUDE, GROUP_EXCLUDE_NOTE), anchors (REF_ANCHOR),
-   * note-window evidence (REF_NOTE + group), `not` (-1), other groups (0..), context only (-2).
+   * note-window evidence (REF_NOTE + group), `not` (-1) and `ruledOutBy` (GROUP_RULED_OUT), other groups (0..), context only (-2).
    */
   readonly refStart: Ids;
   readonly refTrigger: Ids;
@@ -347,6 +349,7 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
       for (const p of trig.any) addPhrase(p, { trigger: t, group: 0 });
       all.forEach((list, g) => list.forEach((p) => addPhrase(p, { trigger: t, group: g + 1 })));
       for (const p of trig.not ?? []) addPhrase(p, { trigger: t, group: -1 });
+      for (const p of trig.ruledOutBy ?? []) addPhrase(p, { trigger: t, group: GROUP_RULED_OUT });
       triggers.push({
         id: trig.id,
         setId: set.id,
@@ -408,7 +411,7 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   const phraseAnchor = new Int32Array(nPhrases);
   const primary = phraseRefs.map((refs) =>
     // a note-wide exclusion silences the note wherever it is, even in a sentence with nothing else
-    refs.some((r) => r.group === GROUP_EXCLUDE_NOTE || (r.group >= -1 && (r.group === triggers[r.trigger]!.anchorGroup || triggers[r.trigger]!.window === 'note'))),
+    refs.some((r) => r.group === GROUP_EXCLUDE_NOTE || r.group === GROUP_RULED_OUT || (r.group >= -1 && (r.group === triggers[r.trigger]!.anchorGroup || triggers[r.trigger]!.window === 'note'))),
   );
   const singles: number[][] = Array.from({ length: nWords }, () => []);
   const pairLists = new Map<number, Map<number, number[]>>(); // first word → second word → phrases
@@ -514,7 +517,7 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
 function phraseCsr(words: readonly Int32Array[], refs: readonly (readonly PhraseRef[])[], triggers: readonly CompiledTrigger[]) {
   const n = words.length;
   // refs in runs by what the scanner does with them (see CompiledIndex.refStart)
-  const runOf = (r: PhraseRef): number => (isSetRef(r.group) ? 0 : r.group === -1 ? 3 : r.group === -2 ? 5 : triggers[r.trigger]!.window === 'note' ? 2 : 4);
+  const runOf = (r: PhraseRef): number => (isSetRef(r.group) ? 0 : r.group === -1 || r.group === GROUP_RULED_OUT ? 3 : r.group === -2 ? 5 : triggers[r.trigger]!.window === 'note' ? 2 : 4);
   const ordered = refs.map((list) => {
     const out: PhraseRef[] = [];
     for (let run = 0; run < 6; run++) {
@@ -534,7 +537,7 @@ function phraseCsr(words: readonly Int32Array[], refs: readonly (readonly Phrase
   }
   const phraseWordData = new Int32Array(phraseWordStart[n]!);
   const refTrigger = new Int32Array(refStart[n]!);
-  // groups run from -5 (GROUP_EXCLUDE_NOTE) to REF_NOTE + 5: one byte each
+  // groups run from -6 (GROUP_RULED_OUT) to REF_NOTE + 5: one byte each
   const refGroup = new Int8Array(refStart[n]!);
   for (let p = 0; p < n; p++) {
     phraseWordData.set(words[p]!, phraseWordStart[p]!);
@@ -574,6 +577,7 @@ export function expandTrigger(trig: Trigger, concepts: PromptSet['concepts']): T
     any: x(trig.any),
     ...(trig.all ? { all: trig.all.map(x) } : {}),
     ...(trig.not ? { not: x(trig.not) } : {}),
+    ...(trig.ruledOutBy ? { ruledOutBy: x(trig.ruledOutBy) } : {}),
   };
 }
 

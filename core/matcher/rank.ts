@@ -210,6 +210,7 @@ function gather(index: CompiledIndex, sentences: readonly Sentence[]): { cands: 
       for (let k = 3; gentle && k < g0.length; k += 4) if (g0[k] !== 1) gentle = false;
       for (const g of a.groups) for (let k = 0; k < g.length; k += 4) if (g[k]! < min) min = g[k]!;
     } else {
+      if (excluded.has(t)) continue; // ruled out somewhere in the note (`ruledOutBy`)
       for (const sp of a.spans) if (sp.start < min) min = sp.start;
     }
     if (count === 0) continue;
@@ -250,7 +251,7 @@ function gatherTotals(index: CompiledIndex, totals: NoteTotals): { cands: Candid
       count = evidence[t * stride]!;
       gentle = trig.negated === 'soften' && evidencePlain[t] === 0;
     } else {
-      if (fireCount[t]! === 0) continue;
+      if (fireCount[t]! === 0 || notCount[t]! !== 0) continue;
       count = fireCount[t]!;
       gentle = fireHard[t] === 0;
     }

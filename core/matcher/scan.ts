@@ -22,7 +22,7 @@ const STOP = K.Stop as number;
 const END = K.End as number;
 const AMP = K.Amp as number;
 import { ADULT_CLAUSE_REACH, ADULT_REACH, HISTORICAL_REACH, HYPOTHETICAL_REACH, NEGATION_REACH } from '../text/synonyms.ts';
-import { FORM_ADULT, FORM_CUES, FORM_FILLER, FORM_HIST, FORM_HYPO, FORM_NEG, FORM_SUBJECT_BREAK, GROUP_EXCLUDE, GROUP_EXCLUDE_NOTE, isSetRef, lookupForm, pairBit, REF_ANCHOR, REF_NOTE, type CompiledIndex, type Ids } from './compile.ts';
+import { FORM_ADULT, FORM_CUES, FORM_FILLER, FORM_HIST, FORM_HYPO, FORM_NEG, FORM_SUBJECT_BREAK, GROUP_EXCLUDE, GROUP_EXCLUDE_NOTE, GROUP_RULED_OUT, isSetRef, lookupForm, pairBit, REF_ANCHOR, REF_NOTE, type CompiledIndex, type Ids } from './compile.ts';
 import { classOf, MAX_WORD, splitSuffix } from './forms.ts';
 
 /** A trigger that fired within one sentence. Spans are [start, end) pairs relative to the sentence. */
@@ -49,7 +49,10 @@ export interface Sentence {
   evidence: number[] | null;
   /** Set ordinals whose set-wide exclusions occur in the sentence (only kept when it has evidence). */
   excludedSets: number[] | null;
-  /** Note-window triggers excluded by a `not` phrase in this sentence. */
+  /**
+   * Triggers silenced in the whole note by a phrase in this sentence: note-window triggers by their
+   * `not`, any trigger by its `ruledOutBy`.
+   */
   nots: number[] | null;
   /** Set ordinals whose note-wide exclusions (`excludeNote`) occur in the sentence: none of their prompts show. */
   noteExcluded: number[] | null;
@@ -649,12 +652,14 @@ export class Scanner {
     }
     const note = tr.note;
     if (live === 0) {
-      // only note-window exclusions can matter
+      // only what silences a trigger note-wide can matter
       for (let i = 0; i < nHits; i++) {
         const p = hPhrase[ord[i]!]!;
         for (let r = refStart[p]!, re = refStart[p + 1]!; r < re; r++) {
           const t = refTrigger[r]!;
-          if (refGroup[r] !== -1 || note[t] !== 1) continue;
+          const g = refGroup[r]!;
+          if (!((g === -1 && note[t] === 1) || g === GROUP_RULED_OUT)) continue;
+          if (anyExcludedSet && setGen[tr.set[t]!] === gen) continue;
           s.nots ??= [];
           if (!s.nots.includes(t)) s.nots.push(t);
         }
@@ -674,7 +679,7 @@ export class Scanner {
       for (let r = refStart[p]!, re = refStart[p + 1]!; r < re; r++) {
         const g = refGroup[r]!;
         if (g === -2) break; // context-only refs come last
-        if (g < -2) continue; // exclusions and anchors: the first pass's
+        if (g < -2 && g !== GROUP_RULED_OUT) continue; // exclusions and anchors: the first pass's
         if (g >= REF_NOTE) {
           // note-window evidence: kept above, as hits
           r = noteTo[p]! - 1;
@@ -682,6 +687,10 @@ export class Scanner {
         }
         const t = refTrigger[r]!;
         if (anyExcludedSet && setGen[tr.set[t]!] === gen) continue;
+        if (g === GROUP_RULED_OUT) {
+          if (!(s.nots ??= []).includes(t)) s.nots.push(t);
+          continue;
+        }
         if (g === -1) {
           if ((stamp[t] === gen || note[t] === 1) && exclGen[t] !== gen) {
             exclGen[t] = gen;
@@ -702,7 +711,7 @@ export class Scanner {
     }
     for (let i = 0; i < nExcl; i++) {
       const t = this.exclList[i]!;
-      if (note[t] === 1) (s.nots ??= []).push(t);
+      if (note[t] === 1 && !(s.nots ??= []).includes(t)) s.nots.push(t);
     }
     // the triggers with every group, in the order first seen: their group lists in one more pass
     let full: number[] | null = null;

@@ -77,7 +77,7 @@ export function draftFromTrigger(t: Trigger): TriggerDraft {
     effect: t.context?.effect ?? '',
     weight: t.weight === undefined ? '' : String(t.weight),
     note: t.note ?? '',
-    ...keep(t, ['experiencer', 'historical', 'hypothetical']),
+    ...keep(t, ['experiencer', 'historical', 'hypothetical', 'ruledOutBy']),
   };
 }
 

@@ -232,7 +232,7 @@ export function crossCheckSet(raw: unknown, knownIds: ReadonlySet<string>, prefi
         });
       }
       // concept references must name a concept of this set
-      const lists: [string, unknown][] = [['any', t.any], ['not', t.not]];
+      const lists: [string, unknown][] = [['any', t.any], ['not', t.not], ['ruledOutBy', t.ruledOutBy]];
       if (Array.isArray(t.all)) t.all.forEach((l, g) => lists.push([`all[${g}]`, l]));
       for (const [where, list] of lists) {
         if (!Array.isArray(list)) continue;

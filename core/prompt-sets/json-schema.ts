@@ -31,6 +31,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'triggers.*.all': 'For each list, one of its phrases must also appear within the window.',
   'triggers.*.window': 'Where the "all" phrases must be: "sentence" (default), "note", or {"words": N}.',
   'triggers.*.not': 'The trigger does not fire when one of these appears in the same window.',
+  'triggers.*.ruledOutBy': 'The concern is ruled out when one of these appears anywhere in the note, in any sentence ("coeliac disease" for weight loss). Keep them specific: they silence this trigger in the whole note.',
   'triggers.*.negated': 'What a negated match ("no concerns about neglect") does: show, soften, ignore, or only (fires only when negated).',
   'triggers.*.experiencer': '"child": ignore a phrase whose subject is an adult named just before it ("mum disclosed she is pregnant"); for the trigger\'s `any`, also an adult further back in the same clause ("dad arrested for carrying a knife"). Default "any".',
   'triggers.*.historical': '"ignore": a phrase about the past ("years ago", "in her own childhood") does not count. Default "show".',

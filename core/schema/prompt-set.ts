@@ -117,6 +117,12 @@ export const TriggerSchema = z.object({
    */
   not: z.optional(phraseList),
   /**
+   * The concern is ruled out when one of these appears anywhere in the note, in any sentence, whatever
+   * the trigger's window ("coeliac disease" for weight loss; "police checks show no intelligence").
+   * Keep them specific to this trigger's concern: they silence it in the whole note.
+   */
+  ruledOutBy: z.optional(phraseList),
+  /**
    * What a negated match ("no concerns about neglect", "not seen alone") does:
    * show it as usual, soften it (ranked lower, gentler wording), ignore it, or fire only when
    * negated ("only": "let me in" matters as "did not let me in").

@@ -24,10 +24,9 @@ const FLOORS = {
   // 28/2024, 2/1174 benign fired after round 13 (round 12: 1612/1620, 26/1911; round 11: 1611/1620, 26/1907).
   // (Five note-window triggers of round 11 read in one sentence instead: across the note they doubled a key's cost on
   // the bench note, for 6 dev must-groups and none on blind batch 12.)
-  // The two benign notes that fire (b9a-059, b9a-081) each raise a concern that the NEXT sentence rules out;
-  // a `not` reaches only its own sentence, so they stay until the engine reads a resolution across
-  // sentences. One of them (county lines, ruled out by police checks) shows a sensitive card, with two signals
-  dev: { recall: 0.99, precision: 0.985, benignFired: 2, sensitiveOnBenign: 1 },
+  // The two benign notes that fired until round 14 (b9a-059, b9a-081) each raise a concern that a LATER sentence rules
+  // out (coeliac disease; police checks with no intelligence): `ruledOutBy` reads that anywhere in the note.
+  dev: { recall: 0.99, precision: 0.985, benignFired: 0, sensitiveOnBenign: 0 },
 };
 
 const s = scorer();

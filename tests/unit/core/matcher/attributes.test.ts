@@ -96,6 +96,37 @@ describe('note-wide exclusions (excludeNote)', () => {
   });
 });
 
+describe('ruledOutBy: a concern ruled out anywhere in the note', () => {
+  const weight = (extra: Partial<Trigger> = {}) => T('weight', ['weight loss'], extra);
+  const lines = (extra: Partial<Trigger> = {}) => T('lines', ['county lines'], { window: 'note', ...extra });
+  it('without it, the concern fires whatever the next sentence says', () => {
+    expect(ids(set([weight(), lines()]), 'School queried weight loss. GP confirms coeliac disease. County lines was raised; police checks show no intelligence.')).toEqual(['weight', 'lines']);
+  });
+  it('with it, a phrase before or after, in another sentence, silences the trigger (sentence or note window)', () => {
+    const s = set([weight({ ruledOutBy: ['coeliac'] }), lines({ ruledOutBy: ['no intelligence'] })]);
+    expect(ids(s, 'School queried weight loss. GP confirms coeliac disease.')).toEqual([]);
+    expect(ids(s, 'Coeliac disease diagnosed in May. School queried weight loss.')).toEqual([]);
+    expect(ids(s, 'Worried about county lines. Police checks show no intelligence.')).toEqual([]);
+    // only its own trigger: the other concern still shows
+    expect(ids(s, 'School queried weight loss. Police checks show no intelligence.')).toEqual(['weight']);
+  });
+  it('incremental: typed in, then deleted, the note reads as a full scan does', () => {
+    const ix = compile([set([weight({ ruledOutBy: ['coeliac'] })])]);
+    const note = new NoteMatch(ix);
+    note.reset('School queried weight loss.');
+    expect(rank(ix, note.totals(), {}, { minShare: 0 }).map((p) => p.id)).toEqual(['weight']);
+    note.update('School queried weight loss. GP says coeliac.');
+    expect(rank(ix, note.totals(), {}, { minShare: 0 })).toEqual([]);
+    note.update('School queried weight loss. GP says.');
+    expect(rank(ix, note.totals(), {}, { minShare: 0 }).map((p) => p.id)).toEqual(['weight']);
+  });
+  it('an unknown concept in it is a problem, with its path', () => {
+    const r = checkSet(set([weight({ ruledOutBy: ['@nope'] })]), new Set(['weight']), new Set());
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.some((p) => p.includes('ruledOutBy[0]') && p.includes('@nope'))).toBe(true);
+  });
+});
+
 describe('sensitive prompts need two independent signals', () => {
   const sensitive = { sensitive: ['deception'] };
   it('a single-signal trigger never reaches a sensitive prompt', () => {
@@ -204,13 +235,13 @@ describe('incremental equals a full rescan with the new features', () => {
   const s = set(
     [
       T('a', ['@m'], { all: [['@n']], experiencer: 'child' }),
-      T('b', ['neglect', 'in care'], { historical: 'ignore', hypothetical: 'ignore' }),
+      T('b', ['neglect', 'in care'], { historical: 'ignore', hypothetical: 'ignore', ruledOutBy: ['coeliac'] }),
       T('c', ['lied'], { leadsTo: ['deception'], all: [['partner']] }),
     ],
     { concepts: { m: ['went missing', 'disclosed'], n: ['overnight', 'uncle'] }, exclude: ['training day'], excludeNote: ['goals met'], sensitive: ['deception'], defaults: { negated: 'ignore' } },
   );
   const ix = compile([s]);
-  const words = ['went', 'missing', 'disclosed', 'overnight', 'uncle', 'neglect', 'in', 'care', 'mum', 'if', 'ago', 'not', 'lied', 'partner', 'training', 'day', 'goals', 'met', '.', 'Lily'];
+  const words = ['went', 'missing', 'disclosed', 'overnight', 'uncle', 'neglect', 'in', 'care', 'mum', 'if', 'ago', 'not', 'lied', 'partner', 'training', 'day', 'goals', 'met', 'coeliac', '.', 'Lily'];
   it('property', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), fc.array(fc.constantFrom(...words), { maxLength: 10 }), (a, b) => {

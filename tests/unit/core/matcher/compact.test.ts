@@ -20,6 +20,7 @@ const trigger = (i: number) =>
     any: fc.array(phrase, { minLength: 1, maxLength: 3 }),
     all: fc.option(fc.array(fc.array(phrase, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 2 }), { nil: undefined }),
     not: fc.option(fc.array(phrase, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+    ruledOutBy: fc.option(fc.array(phrase, { minLength: 1, maxLength: 1 }), { nil: undefined }),
     window: fc.constantFrom<Trigger['window']>(undefined, 'sentence', 'note', { words: 3 }),
     negated: fc.constantFrom<Trigger['negated']>(undefined, 'show', 'soften', 'ignore', 'only'),
     historical: fc.constantFrom<Trigger['historical']>(undefined, 'ignore'),
@@ -28,6 +29,7 @@ const trigger = (i: number) =>
     const t: Trigger = { id: `t${i}`, leadsTo: [`p${i % 4}`], any: r.any };
     if (r.all) t.all = r.all;
     if (r.not) t.not = r.not;
+    if (r.ruledOutBy) t.ruledOutBy = r.ruledOutBy;
     if (r.window) t.window = r.window;
     if (r.negated) t.negated = r.negated;
     if (r.historical) t.historical = r.historical;
