@@ -14,14 +14,14 @@ const HELDOUT_SHA256 = '3cbb6784debcacea4fd1918c3bb718c6756e7dd10a2af1c16db422f0
 
 /** The floor each corpus must stay at (recorded from `npm run eval`; raise them as the set improves). */
 const FLOORS = {
-  // held-out, measured after the twelfth round (2026-12-07): recall 86/95, off-topic 8/114, 0/50 benign fired
+  // held-out, measured after the fourteenth round (2026-12-07): recall 86/95, off-topic 8/114, 0/50 benign fired (the same after rounds 12 and 13)
   // (after the eleventh: 86/95, 7/112, 0/50; the tenth: 85/95, 8/112; the ninth: 85/95, 9/113; the eighth: 85/95, 11/115).
   // The floor went from 0.935 to 0.925 in round 12: a tuner ran this gate while tuning and took three neglect-home
   // phrases back out ("sleeping on the floor", "all in one bed") to pass it; they went back in, as chosen on
   // dev and batch 12 alone, so the held-out batch stays unsteered. That costs one off-topic section here.
   heldout: { recall: 0.9, precision: 0.925, benignFired: 0, sensitiveOnBenign: 0 },
-  // dev (tuned on; thirteen batches, eleven of them written blind): recall 1711/1713 (batch 13 not yet in), off-topic
-  // 28/2024, 2/1174 benign fired after round 13 (round 12: 1612/1620, 26/1911; round 11: 1611/1620, 26/1907).
+  // dev (tuned on; fourteen batches, twelve of them written blind): recall 1911/1913, off-topic 29/2272, 0/1294 benign
+  // fired after round 14 (round 13: 1711/1713, 28/2024, 2/1174 before batch 13 joined; round 12: 1612/1620, 26/1911).
   // (Five note-window triggers of round 11 read in one sentence instead: across the note they doubled a key's cost on
   // the bench note, for 6 dev must-groups and none on blind batch 12.)
   // The two benign notes that fired until round 14 (b9a-059, b9a-081) each raise a concern that a LATER sentence rules
