@@ -1,6 +1,7 @@
 /**
  * `practice-prompts match [--set FILE] [--max N] [--json]`  text on stdin → the prompts the page would show
- * `practice-prompts check-set FILE`                          validate a prompt set; problems with paths; exit 2 on any
+ * `practice-prompts check-set [--advice] FILE`               validate a prompt set; problems with paths; exit 2 on any;
+ *                                                           --advice lists stop-list phrases that act as one word
  * `practice-prompts library --json`                          the whole learning library, for review
  * Bad arguments or files: one line on stderr, exit 2. Never a stack trace.
  */
@@ -10,6 +11,7 @@ import { compile, matchText, whyWords } from '../core/matcher/index.ts';
 import { PromptSetSchema, LIMITS, type PromptSet } from '../core/schema/prompt-set.ts';
 import { formatIssues } from '../core/settings/settings.ts';
 import { crossCheckSet } from '../core/prompt-sets/io.ts';
+import { stopListAdvice } from '../core/prompt-sets/advice.ts';
 import * as lib from '../content/library/index.ts';
 import { catalogue, catalogueIds, sectionOf } from '../content/library/catalogue.ts';
 import defaultSetJson from '../content/prompt-sets/default.json';
@@ -24,7 +26,7 @@ class UsageError extends Error {}
 
 const USAGE = `usage:
   practice-prompts match [--set FILE] [--max N] [--json] < note.txt
-  practice-prompts check-set FILE
+  practice-prompts check-set [--advice] FILE
   practice-prompts library --json`;
 
 export async function main(argv: string[], io: IO): Promise<number> {
@@ -125,7 +127,7 @@ async function match(args: string[], io: IO): Promise<number> {
 }
 
 function checkSet(args: string[], io: IO): number {
-  const { positional } = parseFlags(args, {});
+  const { flags, positional } = parseFlags(args, { advice: 'bool' });
   if (positional.length !== 1) throw new UsageError('check-set takes one FILE');
   const { set, problems } = readSetFile(positional[0]!);
   if (!set) {
@@ -134,6 +136,10 @@ function checkSet(args: string[], io: IO): number {
     return 2;
   }
   io.stdout.write(`ok: "${set.name}" — ${set.triggers.length} triggers, ${(set.prompts ?? []).length} local prompts\n`);
+  // advice, not problems: the set loads either way
+  const advice = stopListAdvice(set);
+  if (flags.advice) for (const a of advice) io.stdout.write(`advice: ${a}\n`);
+  else if (advice.length) io.stdout.write(`advice: ${advice.length} stop-list phrase${advice.length === 1 ? '' : 's'} act${advice.length === 1 ? 's' : ''} as a single word once little words are skipped (--advice lists them)\n`);
   return 0;
 }
 

@@ -75,6 +75,19 @@ describe('practice-prompts check-set', () => {
     expect(r.code).toBe(2);
     expect(r.out).toContain('triggers[0].leadsTo[0]: "nope" is not a learning point');
   });
+  it('advises on stop-list phrases that act as one word ("the school" is "school"), without failing the set', async () => {
+    const set = { format: 'practice-prompts/prompt-set', version: 2, id: 'x', name: 'X', concepts: { places: ['the house', 'at home'] }, triggers: [{ id: 'a', leadsTo: ['neglect-rarely-alone'], any: ['neglect'], not: ['the school', 'school trip', '"the school"', '@places'] }] };
+    const p = file('advice.json', JSON.stringify(set));
+    const listed = await run(['check-set', '--advice', p]);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(/^ok: /);
+    expect(listed.out).toContain('advice: triggers[0].not[0]: "the school" acts as the single word "school": little words are skipped');
+    expect(listed.out).toContain('advice: concepts.places[0]: "the house" (used in triggers[0].not) acts as the single word "house"');
+    // two real words, a quoted phrase, and "at home" ("at" is not a little word) are not advised on
+    expect(listed.out.match(/^advice: /gm)).toHaveLength(2);
+    const counted = await run(['check-set', p]);
+    expect(counted.out).toContain('advice: 2 stop-list phrases act as a single word once little words are skipped (--advice lists them)');
+  });
   it('accepts the built-in set', async () => {
     const r = await run(['check-set', 'content/prompt-sets/default.json']);
     expect(r.out).toMatch(/^ok: /);
