@@ -204,7 +204,22 @@ export function loadSettings(stored: unknown): LoadResult {
  */
 export function settingsForStorage(next: Settings, stored: unknown): Settings | Record<string, unknown> {
   const r = loadSettings(stored);
-  if (!r.ok || !r.kept || !isObject(stored)) return next;
+  if (!r.ok || !isObject(stored)) return next;
+  if (!r.kept) {
+    // a local set written by a newer version may carry keys this version does not read (a new trigger
+    // field): while the set is unchanged here, it is written back as stored, so nothing of it is lost
+    const raw = Array.isArray(stored.localSets) ? stored.localSets : [];
+    let changed = false;
+    const localSets = next.localSets.map((s) => {
+      const was = raw.find((x) => isObject(x) && x.id === s.id);
+      if (was === undefined || sameJson(was, s)) return s;
+      const p = PromptSetSchema.safeParse(was);
+      if (!p.success || !sameJson(p.data, s)) return s;
+      changed = true;
+      return was as PromptSet;
+    });
+    return changed ? { ...next, localSets } : next;
+  }
   const before = r.settings;
   const out: Record<string, unknown> = { ...stored };
   for (const key of Object.keys(SettingsSchema.shape) as (keyof Settings)[]) {

@@ -108,6 +108,24 @@ describe('a prompt set of a newer format version inside settings of this version
     expect(loadSettings(await stored())).toMatchObject({ ok: true, kept: { newerSets: [{ id: 'future-set' }] } });
   });
 
+  it('a set of this format version with a field this version does not read keeps it through every write while unchanged', async () => {
+    // a newer version added a trigger field (as `ruledOutBy` was added within version 2) and the worker's set uses it
+    const withNewField = { ...mine('mine'), triggers: [{ id: 't', leadsTo: ['neglect-rarely-alone'], any: ['neglect'], laterField: ['coeliac'] }] };
+    const value = { ...DEFAULT_SETTINGS, localSets: [withNewField, mine('other')] };
+    await fakeBrowser.storage.local.set({ settings: structuredClone(value) });
+    // this version reads the set without the field...
+    expect((await readSettings()).localSets[0]!.triggers[0]).not.toHaveProperty('laterField');
+    // ...and a change elsewhere writes the set back as it was stored
+    await updateSettings((s) => ({ ...s, surface: 'panel' }));
+    expect((await stored()).localSets).toEqual([withNewField, mine('other')]);
+    // deleting the other set still keeps this one whole
+    await updateSettings((s) => ({ ...s, localSets: s.localSets.filter((x) => x.id === 'mine') }));
+    expect((await stored()).localSets).toEqual([withNewField]);
+    // changing the set itself here is the worker's choice: it is written as this version understands it
+    await updateSettings((s) => ({ ...s, localSets: s.localSets.map((x) => ({ ...x, name: 'Renamed' })) }));
+    expect(((await stored()).localSets as PromptSet[])[0]!.triggers[0]).not.toHaveProperty('laterField');
+  });
+
   it('settings with nothing kept are written exactly as given (no extra keys)', async () => {
     await updateSettings((s) => ({ ...s, maxPrompts: 1 }));
     expect(await stored()).toEqual({ ...DEFAULT_SETTINGS, maxPrompts: 1 });
