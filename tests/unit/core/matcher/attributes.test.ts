@@ -20,6 +20,22 @@ const set = (triggers: Trigger[], extra: Partial<PromptSet> = {}): PromptSet => 
 const T = (id: string, any: string[], extra: Partial<Trigger> = {}): Trigger => ({ id, leadsTo: [id], any, ...extra });
 const ids = (s: PromptSet, text: string) => matchText(compile([s]), text, {}, { maxPrompts: 10, minShare: 0 }).map((p) => p.id);
 
+/**
+ * Typing a silencing phrase into a note and taking it out again, keystroke path (running totals):
+ * shown before, nothing while the phrase is there, shown again after.
+ */
+function typedInAndOut(s: PromptSet, [before, withPhrase, after]: [string, string, string], id: string): void {
+  const ix = compile([s]);
+  const note = new NoteMatch(ix);
+  const shown = () => rank(ix, note.totals(), {}, { minShare: 0 }).map((p) => p.id);
+  note.reset(before);
+  expect(shown()).toEqual([id]);
+  note.update(withPhrase);
+  expect(shown()).toEqual([]);
+  note.update(after);
+  expect(shown()).toEqual([id]);
+}
+
 describe('concept groups ("@name")', () => {
   const s = set([T('missing', ['@missing'], { all: [['@night']] })], {
     concepts: { missing: ['went missing', "didn't come home", 'MFH'], night: ['overnight', 'all night'] },
@@ -80,14 +96,7 @@ describe('note-wide exclusions (excludeNote)', () => {
     expect(matchText(compile([s, other]), 'Family moved. All goals met.', {}, { maxPrompts: 10, minShare: 0 }).map((p) => p.id)).toEqual(['other']);
   });
   it('typed in and taken out again, a note comes back as a full scan reads it', () => {
-    const ix = compile([s]);
-    const note = new NoteMatch(ix);
-    note.reset('Family moved in July.');
-    expect(rank(ix, note.totals(), {}, { minShare: 0 }).map((p) => p.id)).toEqual(['moved']);
-    note.update('Family moved in July. All goals met.');
-    expect(rank(ix, note.totals(), {}, { minShare: 0 })).toEqual([]);
-    note.update('Family moved in July. All goals.');
-    expect(rank(ix, note.totals(), {}, { minShare: 0 }).map((p) => p.id)).toEqual(['moved']);
+    typedInAndOut(s, ['Family moved in July.', 'Family moved in July. All goals met.', 'Family moved in July. All goals.'], 'moved');
   });
   it('an unknown concept in it is a problem, with its path', () => {
     const r = checkSet(set([T('a', ['x'])], { excludeNote: ['@nope'] }), new Set(['a']), new Set());
@@ -111,14 +120,7 @@ describe('ruledOutBy: a concern ruled out anywhere in the note', () => {
     expect(ids(s, 'School queried weight loss. Police checks show no intelligence.')).toEqual(['weight']);
   });
   it('incremental: typed in, then deleted, the note reads as a full scan does', () => {
-    const ix = compile([set([weight({ ruledOutBy: ['coeliac'] })])]);
-    const note = new NoteMatch(ix);
-    note.reset('School queried weight loss.');
-    expect(rank(ix, note.totals(), {}, { minShare: 0 }).map((p) => p.id)).toEqual(['weight']);
-    note.update('School queried weight loss. GP says coeliac.');
-    expect(rank(ix, note.totals(), {}, { minShare: 0 })).toEqual([]);
-    note.update('School queried weight loss. GP says.');
-    expect(rank(ix, note.totals(), {}, { minShare: 0 }).map((p) => p.id)).toEqual(['weight']);
+    typedInAndOut(set([weight({ ruledOutBy: ['coeliac'] })]), ['School queried weight loss.', 'School queried weight loss. GP says coeliac.', 'School queried weight loss. GP says.'], 'weight');
   });
   it('an unknown concept in it is a problem, with its path', () => {
     const r = checkSet(set([weight({ ruledOutBy: ['@nope'] })]), new Set(['weight']), new Set());
