@@ -205,6 +205,7 @@ export class PromptController {
       quiet,
       now,
       maxSpans: WHY_SPANS,
+      reading: (r) => st.note.reading(r),
     });
     const shown = matches.filter((m) => this.cards.has(m.id)).map((m) => this.toShown(m, text));
     this.report(shown, ed.el);

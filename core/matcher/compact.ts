@@ -12,9 +12,10 @@
  * each typed array in `ARRAYS` order, each starting on a 4-byte boundary.
  */
 import type { CompiledIndex, CompiledTrigger } from './compile.ts';
+import { lookupTable, type CompiledReading } from './reading.ts';
 
 /** Bump whenever the compiled layout or the compiler's output for the same sets changes. */
-export const ENGINE_VERSION = 10;
+export const ENGINE_VERSION = 11;
 
 const MAGIC = 0x58495050; // "PPIX" little-endian
 
@@ -101,6 +102,24 @@ interface Header {
   widths: number[];
   phraseText: readonly string[];
   triggers: JsonTrigger[];
+  readings: JsonReading[];
+}
+
+/**
+ * A compiled second reading as the header carries it; its keys and weights follow the index's arrays
+ * (each reading's keys, then its weights, each Int32 on a 4-byte boundary): a page makes views, no parsing.
+ */
+interface JsonReading {
+  set: number;
+  sections: string[];
+  prompts: [string, number][];
+  hold: number;
+  holdCorroborated: number;
+  minWords: number;
+  scale: number;
+  bias: number[];
+  skip: number[];
+  features: number;
 }
 
 export class CompactError extends Error {}
@@ -135,13 +154,30 @@ export function encodeIndex(index: CompiledIndex, setHash: string, { texts = tru
       ...t,
       context: t.context ? { effect: t.context.effect, fieldPhrases: [...t.context.fieldPhrases], pagePhrases: [...t.context.pagePhrases], urls: t.context.urls } : null,
     })),
+    readings: index.readings.map((r) => ({
+      set: r.set,
+      sections: [...r.sections],
+      prompts: [...r.promptSection],
+      hold: r.hold,
+      holdCorroborated: r.holdCorroborated,
+      minWords: r.minWords,
+      scale: r.scale,
+      bias: [...r.bias],
+      skip: [...r.skip],
+      features: r.keys.length,
+    })),
   };
+  const tail = index.readings.flatMap((r) => [r.keys, r.weights]);
   const json = new TextEncoder().encode(JSON.stringify(header));
   let offset = align(12 + json.length);
   const offsets: number[] = [];
   for (const n of ARRAYS) {
     offsets.push(offset);
     offset = align(offset + index[n].byteLength);
+  }
+  for (const a of tail) {
+    offsets.push(offset);
+    offset += a.byteLength;
   }
   const out = new Uint8Array(offset);
   const view = new DataView(out.buffer);
@@ -153,6 +189,7 @@ export function encodeIndex(index: CompiledIndex, setHash: string, { texts = tru
     const a = index[n];
     out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offsets[i]!);
   });
+  tail.forEach((a, i) => out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offsets[ARRAYS.length + i]!));
   return out;
 }
 
@@ -193,11 +230,39 @@ export function decodeIndex(bytes: Uint8Array, expectHash?: string): CompiledInd
     ...t,
     context: t.context ? { effect: t.context.effect, fieldPhrases: new Set(t.context.fieldPhrases), pagePhrases: new Set(t.context.pagePhrases), urls: t.context.urls } : null,
   }));
+  if (!Array.isArray(header.readings)) throw new CompactError('bad header');
+  const int32s = (len: number): Int32Array => {
+    if (!Number.isInteger(len) || len < 0 || offset + len * 4 > bytes.byteLength) throw new CompactError('truncated arrays');
+    const a = new Int32Array(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, len);
+    offset += len * 4;
+    return a;
+  };
+  const readings: CompiledReading[] = header.readings.map((r) => {
+    if (!Array.isArray(r.sections) || !Array.isArray(r.bias) || r.bias.length !== r.sections.length) throw new CompactError('bad header');
+    const keys = int32s(r.features);
+    const weights = int32s(r.features * r.sections.length);
+    const skip = Int32Array.from(r.skip);
+    return {
+      set: r.set,
+      sections: r.sections,
+      promptSection: new Map(r.prompts),
+      hold: r.hold,
+      holdCorroborated: r.holdCorroborated,
+      minWords: r.minWords,
+      keys,
+      weights,
+      bias: Int32Array.from(r.bias),
+      scale: r.scale,
+      skip,
+      ...lookupTable(keys, skip),
+    };
+  });
   return {
     size: header.size,
     mask: header.mask,
     phraseText: header.phraseText,
     triggers,
+    readings,
     ...(arrays as unknown as Pick<CompiledIndex, ArrayName>),
   };
 }

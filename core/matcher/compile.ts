@@ -3,6 +3,7 @@
  * every surface form of every trigger word is hashed into one open-addressing table, so a word
  * of the note costs one probe whatever the number of triggers.
  */
+import { compileReading, type CompiledReading } from './reading.ts';
 import type { AttributePolicy, ExperiencerPolicy, NegationPolicy, PromptSet, Trigger } from '../schema/prompt-set.ts';
 import { distinctGroups, expandPhrases } from '../schema/concepts.ts';
 import { foldWords } from '../text/fold.ts';
@@ -126,6 +127,8 @@ export interface CompiledIndex extends FormTable {
   /** A bit per hashed pair of words that indexes phrases (`pairBit`): most pairs in a note index none. */
   readonly pairBits: Int32Array;
   readonly triggers: readonly CompiledTrigger[];
+  /** The sets' second readings (`reading`), each for its own set's prompts (reading.ts). */
+  readonly readings: readonly CompiledReading[];
 }
 
 /** Bits in CompiledIndex.pairBits. */
@@ -332,8 +335,10 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   };
 
   let setOrdinal = -1;
+  const readings: CompiledReading[] = [];
   for (const set of sets) {
     setOrdinal++;
+    if (set.reading) readings.push(compileReading(set.reading, setOrdinal));
     const concepts = set.concepts;
     const sensitive = new Set(set.sensitive ?? []);
     const d = set.defaults ?? {};
@@ -511,6 +516,7 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
     pairBits,
     phraseText,
     triggers,
+    readings,
   };
 }
 

@@ -5,7 +5,17 @@
  */
 import type { CompiledIndex } from './compile.ts';
 import type { NoteTotals } from './rank.ts';
+import { sectionReading, sentenceFeatures, type CompiledReading } from './reading.ts';
 import { expandEvidence, PARTIAL_STRIDE, Scanner, type Sentence } from './scan.ts';
+
+/** A second reading's running feature counts over the note, and each sentence's features. */
+interface ReadingSums {
+  counts: Int32Array;
+  words: number;
+  of: WeakMap<Sentence, Int32Array>;
+  /** The last answer, until the note changes (undefined: not asked since). */
+  last: Float64Array | null | undefined;
+}
 
 export class NoteMatch {
   private text = '';
@@ -20,6 +30,8 @@ export class NoteMatch {
    * the first call to totals(), so a one-off match (matchText) never pays for it.
    */
   private sums: Omit<NoteTotals, 'sentences'> | null = null;
+  /** Per second reading, its counts: made the first time a prompt of its set is ranked. */
+  private readonly readingSums = new Map<CompiledReading, ReadingSums>();
   /** Scratch for a sentence's evidence as trigger groups. */
   private readonly expanded: number[] = [];
 
@@ -50,6 +62,29 @@ export class NoteMatch {
       for (const s of this.withHits) this.count(s, 1);
     }
     return { sentences: this.sentences, ...this.sums };
+  }
+
+  /**
+   * How much the note reads like each of the reading's sections (reading.ts). The first call reads
+   * every sentence; after that an edit reads only the sentences it rescanned.
+   */
+  reading(r: CompiledReading): Float64Array | null {
+    let sums = this.readingSums.get(r);
+    if (!sums) {
+      sums = { counts: new Int32Array(r.keys.length), words: 0, of: new WeakMap(), last: undefined };
+      this.readingSums.set(r, sums);
+      for (const s of this.sentences) this.read(r, sums, s, 1);
+    }
+    if (sums.last === undefined) sums.last = sectionReading(r, sums.counts, sums.words);
+    return sums.last;
+  }
+
+  private read(r: CompiledReading, sums: ReadingSums, s: Sentence, d: number): void {
+    let f = sums.of.get(s);
+    if (!f) sums.of.set(s, (f = sentenceFeatures(r, this.text, s.start, s.end)));
+    sums.words += d * f[0]!;
+    for (let k = 1; k < f.length; k++) sums.counts[f[k]!]! += d;
+    sums.last = undefined;
   }
 
   get value(): string {
@@ -136,6 +171,7 @@ export class NoteMatch {
     this.sentences = out;
     this.withHits.clear();
     this.sums = null;
+    this.readingSums.clear();
     for (const s of out) this.track(s);
     this.revision++;
   }
@@ -181,6 +217,12 @@ export class NoteMatch {
     }
     for (let k = i; k < tailStart; k++) this.untrack(sents[k]!);
     for (const s of fresh) this.track(s);
+    // second readings: the old sentences' features are kept with them; the fresh ones read from `next`
+    if (this.readingSums.size) {
+      for (const [r, sums] of this.readingSums) for (let k = i; k < tailStart; k++) this.read(r, sums, sents[k]!, -1);
+      this.text = next;
+      for (const [r, sums] of this.readingSums) for (const s of fresh) this.read(r, sums, s, 1);
+    }
     // in place: typing at the end of a long note moves nothing
     if (fresh.length === tailStart - i) for (let k = 0; k < fresh.length; k++) sents[i + k] = fresh[k]!;
     else sents.splice(i, tailStart - i, ...fresh);

@@ -6,6 +6,7 @@
  */
 import { lookupForm, type CompiledIndex } from './compile.ts';
 import { foldWords } from '../text/fold.ts';
+import type { CompiledReading } from './reading.ts';
 import { EVIDENCE_STRIDE, evidenceGroups, evidenceTouches, expandEvidence, PARTIAL_STRIDE, type Sentence } from './scan.ts';
 
 export interface MatchContext {
@@ -34,6 +35,12 @@ export interface RankOptions {
    * first few words, and collecting every span of a long note is most of a keystroke's cost.
    */
   maxSpans?: number;
+  /**
+   * The note's second reading (NoteMatch.reading): a prompt of a set with a `reading` whose section the
+   * note reads like less than the reading's `hold` is held back. Without it, or when it has no opinion
+   * (null: a note too short to read), nothing is held back.
+   */
+  reading?: (r: CompiledReading) => ArrayLike<number> | null;
 }
 
 export interface MatchedSpan {
@@ -346,6 +353,16 @@ export function rank(
   const ctxHits = needContext ? cachedContextHits(index, ctx) : null;
   const url = (ctx.url ?? '').toLowerCase();
 
+  // second readings: which one may hold each prompt back (the reading of the set that raised it)
+  const readingOf = new Map<number, CompiledReading>();
+  if (options.reading) for (const r of index.readings) readingOf.set(r.set, r);
+  const readerFor = (set: number, id: string): CompiledReading | null => {
+    const r = readingOf.get(set);
+    return r && r.promptSection.has(id) ? r : null;
+  };
+  /** Per prompt, the reading that may hold it back; null when a set without one (or another set) raised it too. */
+  const readerOf = new Map<PromptMatch, CompiledReading | null>();
+
   const byPrompt = new Map<string, PromptMatch>();
   /** Per prompt: the triggers whose spans it shows, in order, and the first span's start. */
   const sources = new Map<PromptMatch, number[]>();
@@ -366,13 +383,16 @@ export function rank(
     if (gentle) score *= 0.5;
     const qualified = `${trig.setId}/${trig.id}`;
     for (const id of trig.leadsTo) {
+      const reader = readingOf.size ? readerFor(trig.set, id) : null;
       const prev = byPrompt.get(id);
       if (!prev) {
         const p: PromptMatch = { id, score, triggers: [qualified], spans: [], gentle, combination, contextual };
         byPrompt.set(id, p);
+        if (reader) readerOf.set(p, reader);
         sources.set(p, [t]);
         firstStart.set(p, min);
       } else {
+        if (readerOf.get(prev) !== reader) readerOf.set(prev, null);
         prev.score = Math.max(prev.score, score) + 0.1;
         prev.triggers.push(qualified);
         sources.get(prev)!.push(t);
@@ -381,6 +401,18 @@ export function rank(
         prev.combination ||= combination;
         prev.contextual ||= contextual;
       }
+    }
+  }
+  // held back: a prompt whose section the note does not read like (a prompt two or more triggers raised
+  // is held back only when the note reads almost nothing like its section)
+  if (readerOf.size) {
+    const readAs = new Map<CompiledReading, ArrayLike<number> | null>();
+    for (const [p, r] of readerOf) {
+      if (!r) continue;
+      let read = readAs.get(r);
+      if (read === undefined) readAs.set(r, (read = options.reading!(r)));
+      if (read === null) continue;
+      if (read[r.promptSection.get(p.id)!]! < (p.triggers.length >= 2 ? r.holdCorroborated : r.hold)) byPrompt.delete(p.id);
     }
   }
   const now = options.now ?? Date.now();

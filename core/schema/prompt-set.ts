@@ -29,6 +29,8 @@ export const LIMITS = {
   concepts: 1_000,
   phrasesPerConcept: 2_000,
   excludes: 1_000,
+  readingSections: 20,
+  readingFeatures: 20_000,
 } as const;
 
 export const PROMPT_SET_FORMAT = 'practice-prompts/prompt-set';
@@ -167,6 +169,33 @@ export const TriggerDefaultsSchema = z.object({
   hypothetical: z.optional(AttributePolicySchema),
 });
 
+const int = z.number().check(z.int());
+/**
+ * The set's second reading (core/matcher/reading.ts): per briefing section, how much a note as a whole
+ * reads like it. It only ever holds a prompt back; trained by `npm run train-reading`, not written by hand.
+ */
+export const ReadingSchema = z
+  .object({
+    about: z.optional(z.string().check(z.maxLength(LIMITS.textChars))),
+    sections: z.array(id).check(z.minLength(1, 'must name at least one section'), z.maxLength(LIMITS.readingSections)),
+    prompts: z.record(id, id).check(z.refine((o) => Object.keys(o).length <= LIMITS.prompts, `must have at most ${LIMITS.prompts} prompts`)),
+    hold: z.number().check(z.gte(0), z.lte(1)),
+    holdCorroborated: z.number().check(z.gte(0), z.lte(1)),
+    minWords: int.check(z.gte(0)),
+    scale: z.number().check(z.gt(0)),
+    bias: z.array(int),
+    skip: z.array(z.string().check(z.maxLength(LIMITS.phraseChars))).check(z.maxLength(LIMITS.excludes)),
+    features: z
+      .record(z.string().check(z.minLength(1), z.maxLength(LIMITS.phraseChars)), z.string().check(z.regex(/^-?\d{1,9}(?: -?\d{1,9})*$/, 'must be whole numbers separated by spaces')))
+      .check(z.refine((o) => Object.keys(o).length <= LIMITS.readingFeatures, `must have at most ${LIMITS.readingFeatures} features`)),
+    trainedOn: z.optional(z.string().check(z.maxLength(LIMITS.textChars))),
+  })
+  .check(
+    z.refine((r) => r.bias.length === r.sections.length, 'bias must give one number per section'),
+    z.refine((r) => Object.values(r.features).every((w) => w.split(' ').length === r.sections.length), 'every feature must give one weight per section'),
+    z.refine((r) => Object.values(r.prompts).every((s) => r.sections.includes(s)), 'every prompt must map to one of its sections'),
+  );
+
 export const PromptSetSchema = z.object({
   format: z.literal(PROMPT_SET_FORMAT),
   /** 1 or 2; version 1 sets are read as they always were (see `migratePromptSet`). */
@@ -201,6 +230,11 @@ export const PromptSetSchema = z.object({
   defaults: z.optional(TriggerDefaultsSchema),
   prompts: z.optional(z.array(LocalPromptSchema).check(z.maxLength(LIMITS.prompts, `must have at most ${LIMITS.prompts} prompts`))),
   triggers: z.array(TriggerSchema).check(z.maxLength(LIMITS.triggers, `must have at most ${LIMITS.triggers} triggers`)),
+  /**
+   * A second reading of the whole note (trained, see ReadingSchema): a prompt of this set whose
+   * section the note does not read like is held back. It never raises a prompt.
+   */
+  reading: z.optional(ReadingSchema),
 });
 
 export type Phrase = z.infer<typeof PhraseSchema>;
@@ -212,6 +246,7 @@ export type TriggerContext = z.infer<typeof ContextSchema>;
 export type Trigger = z.infer<typeof TriggerSchema>;
 export type LocalPrompt = z.infer<typeof LocalPromptSchema>;
 export type PromptSet = z.infer<typeof PromptSetSchema>;
+export type ReadingModel = z.infer<typeof ReadingSchema>;
 
 /** Links in prompt sets: https only. (Extension pages are linked by the product, never by sets.) */
 export function isSafeLink(url: string): boolean {

@@ -11,6 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile, matchText } from '../../core/matcher/index.ts';
 import { distinctGroups, expandPhrases } from '../../core/schema/prompt-set.ts';
+import { readWords } from '../../core/matcher/reading.ts';
 import { defaultSet, sectionMap } from '../relevance/score.ts';
 
 const set = defaultSet();
@@ -84,6 +85,48 @@ describe('1. a protected characteristic on its own never fires a prompt', () => 
     const without = sections(concern.replace('{c}', 'the boy'));
     expect(without).toContain('behaviour');
     for (const c of CHARACTERISTICS) expect(sections(concern.replace('{c}', c))).toContain('behaviour');
+  });
+});
+
+describe('1b. the second reading never reads a protected characteristic', () => {
+  // notes long enough for the reading to have an opinion (its minWords), with a real concern in them
+  const LONG = [
+    'Home visit after school. {c} was not brought to the dentist again and has now missed three appointments; mum said she forgot. The flat was tidy and there was food in. We talked about the plan and the next review date.',
+    'Core group today. Since the start of term {c} has become withdrawn and aggressive, and school say this is a marked change. Nothing has been said about home. Teachers will keep a log, and we agreed to meet again in four weeks.',
+    'Visit with the health visitor. Mum was welcoming and made tea. {c} was happy playing in the garden with a neighbour. Mum says everything is fine and there is nothing she needs from us; she asked when we will close the case.',
+  ];
+  it('the long notes are long enough to be read, and the reading reads the built-in set', () => {
+    expect(index.readings).toHaveLength(1);
+    for (const tpl of LONG) expect(tpl.split(/\s+/).length).toBeGreaterThanOrEqual(set.reading!.minWords);
+  });
+  // what the phrases raise, and what of it the reading holds back (shown with the reading off, not with it on)
+  const raised = (text: string) => matchText(index, text, {}, { maxPrompts: 10, minShare: 0, reading: () => null }).map((p) => p.id);
+  const heldBack = (text: string) => {
+    const kept = new Set(matchText(index, text, {}, { maxPrompts: 10, minShare: 0 }).map((p) => p.id));
+    return raised(text).filter((id) => !kept.has(id));
+  };
+  it('the reading does hold prompts back in a long note (the check below can fail)', () => {
+    const everyday =
+      "YP said he felt totally neglected by his mates cos they all went to the match without him - laughed it off, says he's getting them back at 5-a-side on Sunday and his mum is taking them all for pizza after. Nothing else to note from the visit today.";
+    expect(heldBack(everyday).length).toBeGreaterThan(0);
+  });
+  // (the phrases may raise a prompt more with a characteristic, as principle 1 allows: "a young person" reads as an
+  // older child; what the reading decides about every prompt both notes raise must be the same)
+  it.each(LONG)('swapping the characteristic into a long note changes nothing the reading holds back: "%s"', (tpl) => {
+    const baseText = tpl.replace('{c}', 'the boy');
+    const baseRaised = raised(baseText);
+    const baseHeld = heldBack(baseText);
+    for (const c of CHARACTERISTICS) {
+      const text = tpl.replace('{c}', c);
+      const both = new Set(raised(text).filter((id) => baseRaised.includes(id)));
+      expect({ text, held: heldBack(text).filter((id) => both.has(id)) }).toEqual({ text, held: baseHeld.filter((id) => both.has(id)) });
+    }
+  });
+  it('its skip list holds the words of the characteristics, as the reading cuts them', () => {
+    const skip = new Set(set.reading!.skip);
+    for (const w of ['disabled', 'disability', 'autistic', 'trans', 'gay', 'Muslim', 'Sikh', 'Roma', 'Traveller', 'pregnant', 'asylum', 'religious', 'heritage']) {
+      readWords(w, 0, w.length, (_h, stem) => expect(skip, w).toContain(stem), true);
+    }
   });
 });
 

@@ -1,0 +1,295 @@
+/**
+ * The second reading: before a learning-point prompt is shown, the note as a whole is read once more
+ * and asked which briefing sections it reads like. A prompt whose section the note does not read like
+ * (under the set's `reading.hold`) is held back. It can only hold a prompt back, never raise one, so
+ * every prompt shown was still raised by the set's own phrases and still says why.
+ *
+ * The reading is a small linear model per section over the note's words and word pairs (stemmed,
+ * within a sentence), trained by `npm run train-reading` on the public dev corpus and stored in the
+ * set (`reading`). Words for protected characteristics are never features (`skip`): swapping one
+ * into a note cannot change what the reading says.
+ *
+ * Cost: a sentence's features are read once, when it is first needed (a field's first prompt), then
+ * kept with the sentence; an edit reads only the sentences it rescans (NoteMatch keeps the sums).
+ */
+import type { ReadingModel } from '../schema/prompt-set.ts';
+import { ASCII_FOLD, ASCII_KIND, foldCode, K } from '../text/fold.ts';
+
+export interface CompiledReading {
+  /** Ordinal of the set it belongs to: it reads only that set's prompts. */
+  set: number;
+  sections: readonly string[];
+  /** Prompt id → section index. */
+  promptSection: ReadonlyMap<string, number>;
+  hold: number;
+  /** The same for a prompt two or more of the set's triggers raised (lower: its phrases already agree). */
+  holdCorroborated: number;
+  /** Notes shorter than this are not read (nothing is held back). */
+  minWords: number;
+  /** Feature keys (a stem's hash, or a pair's), ascending: a feature's index is its place here. */
+  keys: Int32Array;
+  /** keys.length × sections, scaled by `scale`. */
+  weights: Int32Array;
+  /** Per section, scaled. */
+  bias: Int32Array;
+  scale: number;
+  /** Hashes of the stems never read, ascending. */
+  skip: Int32Array;
+  /** Open addressing over keys and skip (made by `lookupTable`): slot → feature index + 1, SKIPPED, or 0. */
+  table: Int32Array;
+  tableKeys: Int32Array;
+}
+
+const SKIPPED = -1;
+
+/** The table a page looks words up in: a probe or two per word instead of a binary search. */
+export function lookupTable(keys: Int32Array, skip: Int32Array): { table: Int32Array; tableKeys: Int32Array } {
+  let size = 16;
+  while (size < (keys.length + skip.length) * 4) size <<= 1;
+  const table = new Int32Array(size);
+  const tableKeys = new Int32Array(size);
+  const put = (key: number, value: number) => {
+    let i = Math.imul(key, 0x9e3779b1) >>> 0;
+    for (;;) {
+      i &= size - 1;
+      if (table[i] === 0) {
+        table[i] = value;
+        tableKeys[i] = key;
+        return;
+      }
+      if (tableKeys[i] === key) return; // the first keeps it
+      i++;
+    }
+  };
+  for (let k = 0; k < skip.length; k++) put(skip[k]!, SKIPPED);
+  for (let f = 0; f < keys.length; f++) put(keys[f]!, f + 1);
+  return { table, tableKeys };
+}
+
+/** Feature index + 1 of `key`, SKIPPED, or 0 when the model does not have it. */
+function lookup(r: CompiledReading, key: number): number {
+  const { table, tableKeys } = r;
+  const mask = table.length - 1;
+  let i = Math.imul(key, 0x9e3779b1) >>> 0;
+  for (;;) {
+    i &= mask;
+    const v = table[i]!;
+    if (v === 0 || tableKeys[i] === key) return v;
+    i++;
+  }
+}
+
+const MAX_WORD = 48;
+const SUFFIXES = ['ing', 'ed', 'es', 's'].map((x) => Array.from(x, (c) => c.charCodeAt(0)));
+const [ING, ED, ES] = SUFFIXES as [number[], number[], number[], number[]];
+
+/** A stem's hash (FNV-1a over its folded codes). */
+function hashCodes(codes: ArrayLike<number>, n: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ codes[i]!, 0x01000193);
+  return h;
+}
+const pairKey = (a: number, b: number): number => (Math.imul(a, 0x5bd1e995) ^ (b + 0x9e3779b9)) | 0;
+
+/** Length of a word's stem: one common suffix off a word long enough to keep four letters. */
+function stemLength(codes: ArrayLike<number>, n: number): number {
+  if (n <= 4) return n;
+  const z = codes[n - 1]!;
+  if (n > 6 && z === ING[2] && codes[n - 2] === ING[1] && codes[n - 3] === ING[0]) return n - 3;
+  if (n > 5 && z === ED[1] && codes[n - 2] === ED[0]) return n - 2;
+  if (n > 5 && z === ES[1] && codes[n - 2] === ES[0]) return n - 2;
+  if (z === 115) return n - 1; // s
+  return n;
+}
+
+const buf = new Uint16Array(MAX_WORD);
+/** prefix[k]: the hash of a word's first k codes (while it is read). */
+const prefix = new Int32Array(MAX_WORD + 1);
+let scratch: Int32Array = new Int32Array(256);
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * The words of text[start, end) as the reading sees them: folded as the scanner folds, apostrophes
+ * dropped, numbers left out, each cut to its stem. Calls `word(hash, stem)`; `stem` is made only when
+ * `withText` is set (training and compiling; the page needs only hashes).
+ */
+export function readWords(text: string, start: number, end: number, word: (hash: number, stem: string) => void, withText = false): void {
+  let n = 0;
+  let digits = true;
+  const flush = () => {
+    if (n && !digits) {
+      const len = stemLength(buf, n);
+      word(hashCodes(buf, len), withText ? String.fromCharCode(...buf.subarray(0, len)) : '');
+    }
+    n = 0;
+    digits = true;
+  };
+  const push = (c: number) => {
+    if (c < 48 || c > 57) digits = false;
+    if (n < MAX_WORD) buf[n++] = c;
+  };
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      const kind = ASCII_KIND[c] as K;
+      if (kind === K.Word) push(ASCII_FOLD[c]!);
+      else if (kind !== K.Apos) flush();
+    } else {
+      const f = foldCode(c);
+      if (f.kind === K.Word) for (const x of f.codes) push(x);
+      else if (f.kind !== K.Apos && f.kind !== K.Ignore) flush();
+    }
+  }
+  flush();
+}
+
+/** The key of a stored feature ("stem" or "stem stem"). */
+export function featureKey(feature: string): number {
+  const parts = feature.split(' ');
+  const h = parts.map((p) => hashCodes(Array.from(p, (ch) => ch.charCodeAt(0)), p.length));
+  return h.length === 1 ? h[0]! : pairKey(h[0]!, h[1]!);
+}
+
+export function compileReading(model: ReadingModel, set: number): CompiledReading {
+  const nS = model.sections.length;
+  // by key, ascending; two features with one key (never seen) keep the first
+  const rows = Object.entries(model.features)
+    .map(([name, w]) => ({ key: featureKey(name), w: w.split(' ').map(Number) }))
+    .sort((a, b) => a.key - b.key)
+    .filter((r, i, all) => i === 0 || all[i - 1]!.key !== r.key);
+  const keys = Int32Array.from(rows, (r) => r.key);
+  const weights = new Int32Array(rows.length * nS);
+  rows.forEach((r, f) => {
+    for (let s = 0; s < nS; s++) weights[f * nS + s] = r.w[s] ?? 0;
+  });
+  const promptSection = new Map<string, number>();
+  for (const [id, sec] of Object.entries(model.prompts)) {
+    const i = model.sections.indexOf(sec);
+    if (i >= 0) promptSection.set(id, i);
+  }
+  const skip = Int32Array.from(new Set(model.skip.map((w) => featureKey(w)))).sort();
+  return {
+    set,
+    sections: model.sections,
+    promptSection,
+    hold: model.hold,
+    holdCorroborated: model.holdCorroborated,
+    minWords: model.minWords,
+    keys,
+    weights,
+    bias: Int32Array.from(model.bias),
+    scale: model.scale,
+    skip,
+    ...lookupTable(keys, skip),
+  };
+}
+
+/**
+ * A sentence's words and features: [words read, then feature indices into the model, repeats kept].
+ * Each word and each pair of neighbouring words is a feature when the model has it; a skipped word
+ * (a protected characteristic) is read as if it were not there, so it does not break a pair either.
+ */
+export function sentenceFeatures(r: CompiledReading, text: string, start: number, end: number): Int32Array {
+  let m = 1;
+  let words = 0;
+  let prev = 0;
+  let has = false;
+  let n = 0;
+  let digits = true;
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i <= end; i++) {
+    if (i < end) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        const kind = ASCII_KIND[c] as K;
+        if (kind === K.Word) {
+          const x = ASCII_FOLD[c]!;
+          if (x > 57) digits = false;
+          if (n < MAX_WORD) {
+            buf[n] = x;
+            prefix[n] = h;
+            h = Math.imul(h ^ x, 0x01000193);
+            n++;
+          }
+          continue;
+        }
+        if (kind === K.Apos) continue;
+      } else {
+        const f = foldCode(c);
+        if (f.kind === K.Word) {
+          for (const x of f.codes) {
+            if (x > 57) digits = false;
+            if (n < MAX_WORD) {
+              buf[n] = x;
+              prefix[n] = h;
+              h = Math.imul(h ^ x, 0x01000193);
+              n++;
+            }
+          }
+          continue;
+        }
+        if (f.kind === K.Apos || f.kind === K.Ignore) continue;
+      }
+    }
+    if (n > 0 && !digits) {
+      // the stem's hash: the hash of the word's first `len` codes, kept as the word was read
+      const len = stemLength(buf, n);
+      const w = len === n ? h : prefix[len]!;
+      words++;
+      const v = lookup(r, w);
+      if (v !== SKIPPED) {
+        if (m + 2 > scratch.length) scratch = grow(scratch);
+        if (v > 0) scratch[m++] = v - 1;
+        if (has) {
+          const p = lookup(r, pairKey(prev, w));
+          if (p > 0) scratch[m++] = p - 1;
+        }
+        prev = w;
+        has = true;
+      }
+    }
+    n = 0;
+    digits = true;
+    h = 0x811c9dc5 | 0;
+  }
+  scratch[0] = words;
+  return scratch.slice(0, m);
+}
+
+/**
+ * Per section, how much the note reads like it (0..1), from its feature counts; null (no opinion, hold
+ * nothing back) for a note of fewer than `minWords` words: a line or two is too little to read a note by.
+ */
+export function sectionReading(r: CompiledReading, counts: ArrayLike<number>, words: number): Float64Array | null {
+  if (words < r.minWords) return null;
+  const nS = r.sections.length;
+  const z = new Float64Array(nS);
+  let norm = 0;
+  const nF = r.keys.length;
+  for (let f = 0; f < nF; f++) {
+    const c = counts[f]!;
+    if (c <= 0) continue;
+    const v = Math.log1p(c);
+    norm += v * v;
+    for (let s = 0; s < nS; s++) z[s]! += v * r.weights[f * nS + s]!;
+  }
+  norm = norm > 0 ? Math.sqrt(norm) : 1;
+  for (let s = 0; s < nS; s++) z[s] = 1 / (1 + Math.exp(-(z[s]! / norm + r.bias[s]!) / r.scale));
+  return z;
+}
+
+/** The reading of a whole text at once (tests, tools). */
+export function readText(r: CompiledReading, text: string, sentences: readonly { start: number; end: number }[]): Float64Array | null {
+  const counts = new Int32Array(r.keys.length);
+  let words = 0;
+  for (const s of sentences) {
+    const f = sentenceFeatures(r, text, s.start, s.end);
+    words += f[0]!;
+    for (let k = 1; k < f.length; k++) counts[f[k]!]!++;
+  }
+  return sectionReading(r, counts, words);
+}

@@ -1,0 +1,159 @@
+/**
+ * The second reading (core/matcher/reading.ts): how it reads words, that it can only hold a prompt
+ * back (never raise one), that it has no opinion on a note too short to read, that protected
+ * characteristics are never read, and that a note kept as it is edited reads as one read afresh.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { compile, matchText, NoteMatch } from '../../../../core/matcher/index.ts';
+import { decodeIndex, encodeIndex } from '../../../../core/matcher/compact.ts';
+import { featureKey, readWords, sentenceFeatures } from '../../../../core/matcher/reading.ts';
+import { PromptSetSchema, type PromptSet, type ReadingModel } from '../../../../core/schema/prompt-set.ts';
+import { applyEdit, set, T } from './helpers.ts';
+
+const words = (text: string): string[] => {
+  const out: string[] = [];
+  readWords(text, 0, text.length, (_h, stem) => out.push(stem), true);
+  return out;
+};
+
+/** Two sections: "home" (read from "dirty", "cold house") and "talk" (from "told", "told teacher"). */
+const model = (over: Partial<ReadingModel> = {}): ReadingModel => ({
+  sections: ['home', 'talk'],
+  prompts: { 'home-card': 'home', 'talk-card': 'talk' },
+  hold: 0.5,
+  holdCorroborated: 0.5,
+  minWords: 4,
+  scale: 1000,
+  bias: [-1000, -1000],
+  skip: ['muslim', 'disabl'],
+  features: { dirty: '6000 -3000', 'cold house': '6000 -3000', told: '-3000 6000', 'told teacher': '-3000 6000' },
+  ...over,
+});
+const withReading = (reading: ReadingModel): PromptSet => ({
+  ...set([T('home-card', ['dirty', 'cold']), T('talk-card', ['told', 'said']), T('own-card', ['dirty'])]),
+  version: 2,
+  reading,
+});
+const shown = (s: PromptSet, text: string) => matchText(compile([s]), text, {}, { maxPrompts: 10, minShare: 0 }).map((p) => p.id).sort();
+
+describe('how the reading reads words', () => {
+  it('folds as the scanner does, drops apostrophes and numbers, and cuts one common suffix', () => {
+    expect(words("Mum's flat was DIRTY; 12 visits, he's walking 4/6")).toEqual(['mums', 'flat', 'was', 'dirty', 'visit', 'hes', 'walk']);
+    expect(words('Café  naïve—told')).toEqual(['cafe', 'naive', 'told']);
+    // a word keeps its ending unless four letters are left without it
+    expect(words('bed beds seed needs')).toEqual(['bed', 'beds', 'seed', 'need']);
+  });
+
+  it('reads each word and each pair of neighbours, leaving out skipped words without breaking the pair', () => {
+    const ix = compile([withReading(model())]);
+    const r = ix.readings[0]!;
+    const text = 'a cold house';
+    const f = sentenceFeatures(r, text, 0, text.length);
+    expect(f[0]).toBe(3); // words read
+    const coldHouse = r.keys.indexOf(featureKey('cold house'));
+    expect(coldHouse).toBeGreaterThanOrEqual(0);
+    expect([...f.slice(1)]).toEqual([coldHouse]); // only "cold house" is a feature
+    // a protected word is read as if it were not there: "cold Muslim house" reads as "cold house"
+    const g = sentenceFeatures(r, 'a cold Muslim house', 0, 19);
+    expect([...g.slice(1)]).toEqual([coldHouse]);
+  });
+});
+
+describe('a very long sentence', () => {
+  it('is read whole (every word and pair counted, however many)', () => {
+    const ix = compile([withReading(model())]);
+    const r = ix.readings[0]!;
+    const text = 'dirty cold house '.repeat(400);
+    const f = sentenceFeatures(r, text, 0, text.length);
+    expect(f[0]).toBe(1200);
+    const dirty = r.keys.indexOf(featureKey('dirty'));
+    const coldHouse = r.keys.indexOf(featureKey('cold house'));
+    expect(f.slice(1).filter((x) => x === dirty)).toHaveLength(400);
+    expect(f.slice(1).filter((x) => x === coldHouse)).toHaveLength(400);
+    expect(f.length).toBe(801);
+  });
+});
+
+describe('holding a prompt back', () => {
+  const text = 'Visit today. The flat was dirty again and the children were in the kitchen.';
+  it('shows a prompt when the note reads like its section, and holds it back when it does not', () => {
+    expect(shown(withReading(model()), text)).toEqual(['home-card', 'own-card']);
+    // the same words, but a note that reads like the other section: "told" several times
+    const other = 'She told me and told her teacher and told her nan. The flat was dirty.';
+    expect(shown({ ...withReading(model()), reading: undefined }, other)).toEqual(['home-card', 'own-card', 'talk-card']);
+    expect(shown(withReading(model()), other)).toEqual(['own-card', 'talk-card']);
+  });
+
+  it('never raises a prompt: a note that reads strongly like a section shows only what its phrases raised', () => {
+    const strong = model({ bias: [9000, 9000] });
+    expect(shown(withReading(strong), 'Nothing here mentions anything of the kind at all, really.')).toEqual([]);
+  });
+
+  it('has no opinion on a note shorter than minWords (nothing held back)', () => {
+    const other = 'told, told: dirty';
+    expect(shown(withReading(model({ minWords: 3 })), other)).toEqual(['own-card', 'talk-card']);
+    expect(shown(withReading(model({ minWords: 4 })), other)).toEqual(['home-card', 'own-card', 'talk-card']);
+  });
+
+  it("reads only its own set's prompts", () => {
+    const ix = compile([withReading(model()), { ...set([T('home-card', ['dirty'])], 'other'), version: 2 }]);
+    const other = 'She told me and told her teacher and told her nan. The flat was dirty.';
+    // the other set's trigger for the same card still raises it (alone, as the reading's set would hold it back)
+    const home = matchText(ix, other, {}, { maxPrompts: 10, minShare: 0 }).find((p) => p.id === 'home-card');
+    expect(home?.triggers).toContain('other/home-card');
+    expect(shown(withReading(model()), other)).not.toContain('home-card');
+  });
+
+  it('survives the compact form', () => {
+    const s = withReading(model());
+    const ix = compile([s]);
+    const loaded = decodeIndex(encodeIndex(ix, 'h', { texts: false }).slice(), 'h');
+    expect(loaded.readings).toHaveLength(1);
+    for (const t of [text, 'She told me and told her teacher and told her nan. The flat was dirty.', 'told dirty']) {
+      expect(matchText(loaded, t).map((p) => p.id)).toEqual(matchText(ix, t).map((p) => p.id));
+    }
+  });
+});
+
+describe('a note kept as it is edited reads as one read afresh', () => {
+  const ix = compile([withReading(model({ minWords: 0 }))]);
+  const r = ix.readings[0]!;
+  const vocab = ['dirty', 'cold', 'house', 'told', 'teacher', 'Muslim', 'disabled', 'the', '.', '. ', '\n', ' ', '12', "'s"];
+  const textArb = fc.array(fc.constantFrom(...vocab), { maxLength: 40 }).map((xs) => xs.join(' '));
+  const edit = fc.record({ pos: fc.nat(), del: fc.nat({ max: 10 }), ins: fc.array(fc.constantFrom(...vocab), { maxLength: 4 }).map((x) => x.join(' ')) });
+  it('property: random edits', () => {
+    fc.assert(
+      fc.property(textArb, fc.array(edit, { maxLength: 10 }), (start, edits) => {
+        const note = new NoteMatch(ix);
+        note.reset(start);
+        note.reading(r);
+        let text = start;
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          note.update(text);
+          const fresh = new NoteMatch(ix);
+          fresh.reset(text);
+          expect(note.reading(r)).toEqual(fresh.reading(r));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('a set whose reading does not fit is refused with a clear error', () => {
+  it.each([
+    ['bias', { bias: [1] }, 'bias must give one number per section'],
+    ['weights', { features: { dirty: '1 2 3' } }, 'every feature must give one weight per section'],
+    ['numbers', { features: { dirty: '1 two' } }, 'whole numbers separated by spaces'],
+    ['sections', { prompts: { 'home-card': 'elsewhere' } }, 'every prompt must map to one of its sections'],
+  ])('%s', (_name, over, message) => {
+    const r = PromptSetSchema.safeParse(withReading(model(over as Partial<ReadingModel>)));
+    expect(r.success).toBe(false);
+    expect(JSON.stringify(r.error?.issues)).toContain(message);
+  });
+  it('and accepted when it fits', () => {
+    expect(PromptSetSchema.safeParse(withReading(model())).success).toBe(true);
+  });
+});
