@@ -31,7 +31,7 @@ const SKIP_WORDS = `disabled disability disabilities autistic autism adhd wheelc
   polish roma gypsy traveller travellers irish muslim sikh jewish hindu christian islam mosque church temple synagogue
   gurdwara faith religion religious pregnant pregnancy asylum seeking refugee ethnicity ethnic race racial culture
   cultural`.split(/\s+/);
-const HYPER = { minDocs: 4, features: 2000, l2: 1e-5, rate: 8, steps: 1500, hold: 0.15, holdCorroborated: 0.05, minWords: 30, scale: 1000 };
+const HYPER = { minDocs: 4, features: 2000, l2: 1e-5, rate: 8, steps: 1500, hold: 0.15, holdCorroborated: 0.05, minWords: 30, maxChars: 3000, scale: 1000 };
 
 // PP_SET: a working copy of the set (as in tests/relevance/score.ts)
 const setPath = process.env.PP_SET ?? join(repo, 'content/prompt-sets/default.json');
@@ -173,12 +173,13 @@ const final = fit(rows(kept), kept.length);
 const scaled = (x: number) => Math.round(x * HYPER.scale);
 const reading: ReadingModel = {
   about:
-    'Trained by npm run train-reading on the public dev corpus (never on the held-out or a waiting blind batch). Per section, how much a whole note reads like it; a prompt whose section a note of at least `minWords` words reads like less than `hold` is held back (`holdCorroborated` when two or more triggers raised it). It never raises a prompt.',
+    'Trained by npm run train-reading on the public dev corpus (never on the held-out or a waiting blind batch). Per section, how much a whole note reads like it; a prompt whose section a note of at least `minWords` words and at most `maxChars` characters reads like less than `hold` is held back (`holdCorroborated` when two or more triggers raised it). It never raises a prompt.',
   sections: SECTIONS,
   prompts: Object.fromEntries([...catalogueIds].sort().map((id) => [id, sectionOf(id)!.id])),
   hold: HYPER.hold,
   holdCorroborated: HYPER.holdCorroborated,
   minWords: HYPER.minWords,
+  maxChars: HYPER.maxChars,
   scale: HYPER.scale,
   bias: [...final.b].map(scaled),
   skip: [...skip].sort(),

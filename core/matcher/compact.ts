@@ -116,6 +116,7 @@ interface JsonReading {
   hold: number;
   holdCorroborated: number;
   minWords: number;
+  maxChars: number;
   scale: number;
   bias: number[];
   skip: number[];
@@ -161,6 +162,7 @@ export function encodeIndex(index: CompiledIndex, setHash: string, { texts = tru
       hold: r.hold,
       holdCorroborated: r.holdCorroborated,
       minWords: r.minWords,
+      maxChars: r.maxChars,
       scale: r.scale,
       bias: [...r.bias],
       skip: [...r.skip],
@@ -249,6 +251,7 @@ export function decodeIndex(bytes: Uint8Array, expectHash?: string): CompiledInd
       hold: r.hold,
       holdCorroborated: r.holdCorroborated,
       minWords: r.minWords,
+      maxChars: r.maxChars,
       keys,
       weights,
       bias: Int32Array.from(r.bias),

@@ -65,10 +65,12 @@ export class NoteMatch {
   }
 
   /**
-   * How much the note reads like each of the reading's sections (reading.ts). The first call reads
-   * every sentence; after that an edit reads only the sentences it rescanned.
+   * How much the note reads like each of the reading's sections (reading.ts), or null for no opinion.
+   * The first call reads every sentence; after that an edit reads only the sentences it rescanned.
    */
   reading(r: CompiledReading): Float64Array | null {
+    // a long record is not read at all (reading.ts): no cost on a long field
+    if (this.text.length > r.maxChars) return null;
     let sums = this.readingSums.get(r);
     if (!sums) {
       sums = { counts: new Int32Array(r.keys.length), words: 0, of: new WeakMap(), last: undefined };

@@ -26,6 +26,11 @@ export interface CompiledReading {
   holdCorroborated: number;
   /** Notes shorter than this are not read (nothing is held back). */
   minWords: number;
+  /**
+   * Nor notes longer than this many characters: far longer than the notes it learned from, and a long
+   * record's new concern would be drowned by what came before it (NoteMatch.reading).
+   */
+  maxChars: number;
   /** Feature keys (a stem's hash, or a pair's), ascending: a feature's index is its place here. */
   keys: Int32Array;
   /** keys.length × sections, scaled by `scale`. */
@@ -179,6 +184,7 @@ export function compileReading(model: ReadingModel, set: number): CompiledReadin
     hold: model.hold,
     holdCorroborated: model.holdCorroborated,
     minWords: model.minWords,
+    maxChars: model.maxChars,
     keys,
     weights,
     bias: Int32Array.from(model.bias),
@@ -284,6 +290,7 @@ export function sectionReading(r: CompiledReading, counts: ArrayLike<number>, wo
 
 /** The reading of a whole text at once (tests, tools). */
 export function readText(r: CompiledReading, text: string, sentences: readonly { start: number; end: number }[]): Float64Array | null {
+  if (text.length > r.maxChars) return null;
   const counts = new Int32Array(r.keys.length);
   let words = 0;
   for (const s of sentences) {

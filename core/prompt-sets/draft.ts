@@ -48,7 +48,7 @@ export interface SetDraft {
   triggers: TriggerDraft[];
   prompts: PromptDraft[];
   /** Set-wide fields the editor does not show (concepts, exclusions, sensitive prompts, defaults), kept as they were. */
-  kept?: Partial<Pick<PromptSet, 'concepts' | 'exclude' | 'excludeNote' | 'sensitive' | 'defaults'>>;
+  kept?: Partial<Pick<PromptSet, 'concepts' | 'exclude' | 'excludeNote' | 'sensitive' | 'defaults' | 'reading'>>;
 }
 
 export function lines(text: string): string[] {
@@ -100,7 +100,7 @@ export function draftFromSet(set: PromptSet): SetDraft {
       question: p.question ?? '',
       links: (p.links ?? []).map((l) => ({ title: l.title, url: l.url })),
     })),
-    ...keep(set, ['concepts', 'exclude', 'excludeNote', 'sensitive', 'defaults']),
+    ...keep(set, ['concepts', 'exclude', 'excludeNote', 'sensitive', 'defaults', 'reading']),
   };
 }
 

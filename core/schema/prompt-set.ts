@@ -182,6 +182,7 @@ export const ReadingSchema = z
     hold: z.number().check(z.gte(0), z.lte(1)),
     holdCorroborated: z.number().check(z.gte(0), z.lte(1)),
     minWords: int.check(z.gte(0)),
+    maxChars: int.check(z.gte(0)),
     scale: z.number().check(z.gt(0)),
     bias: z.array(int),
     skip: z.array(z.string().check(z.maxLength(LIMITS.phraseChars))).check(z.maxLength(LIMITS.excludes)),

@@ -14,6 +14,13 @@ describe('editor drafts', () => {
     );
   });
 
+  it('the built-in set (with its concepts, exclusions and trained reading) comes back whole from a draft', async () => {
+    const { default: builtIn } = await import('../../../content/prompt-sets/default.json');
+    const set = builtIn as unknown as Parameters<typeof draftFromSet>[0];
+    expect(set.reading).toBeDefined();
+    expect(setFromDraft(draftFromSet(set))).toEqual(set);
+  });
+
   it('phrases are one per line; blank lines and surrounding spaces are dropped', () => {
     expect(lines(' neglect \r\n\n  not brought\r"NFA"\n')).toEqual(['neglect', 'not brought', '"NFA"']);
   });

@@ -24,6 +24,7 @@ const model = (over: Partial<ReadingModel> = {}): ReadingModel => ({
   hold: 0.5,
   holdCorroborated: 0.5,
   minWords: 4,
+  maxChars: 10_000,
   scale: 1000,
   bias: [-1000, -1000],
   skip: ['muslim', 'disabl'],
@@ -94,6 +95,23 @@ describe('holding a prompt back', () => {
     const other = 'told, told: dirty';
     expect(shown(withReading(model({ minWords: 3 })), other)).toEqual(['own-card', 'talk-card']);
     expect(shown(withReading(model({ minWords: 4 })), other)).toEqual(['home-card', 'own-card', 'talk-card']);
+  });
+
+  it('has no opinion on a note longer than maxChars (a long record would drown a new concern)', () => {
+    const other = 'She told me and told her teacher and told her nan. The flat was dirty.';
+    expect(shown(withReading(model({ maxChars: other.length })), other)).toEqual(['own-card', 'talk-card']);
+    expect(shown(withReading(model({ maxChars: other.length - 1 })), other)).toEqual(['home-card', 'own-card', 'talk-card']);
+    // kept as it is edited: grows past the bound (no opinion), shrinks back (read again, the same as afresh)
+    const ix = compile([withReading(model({ maxChars: other.length + 5 }))]);
+    const note = new NoteMatch(ix);
+    note.reset(other);
+    const r = ix.readings[0]!;
+    const before = note.reading(r);
+    expect(before).not.toBeNull();
+    note.update(other + ' And then more text.');
+    expect(note.reading(r)).toBeNull();
+    note.update(other);
+    expect(note.reading(r)).toEqual(before);
   });
 
   it("reads only its own set's prompts", () => {
