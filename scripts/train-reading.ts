@@ -26,11 +26,14 @@ import { loadCases, repo, type Case } from '../tests/relevance/score.ts';
 
 const SECTIONS = ['neglect', 'daily-life', 'behaviour', 'disclosure', 'abe', 'older', 'engaging', 'info', 'escalation', 'system'];
 /** Words for protected characteristics: never read, so swapping one into a note cannot change the reading. */
-const SKIP_WORDS = `disabled disability disabilities autistic autism adhd wheelchair deaf blind bsl down syndrome trans
-  transgender nonbinary binary gay lesbian bisexual queer lgbt lgbtq mums dads mixed heritage black white asian british
-  polish roma gypsy traveller travellers irish muslim sikh jewish hindu christian islam mosque church temple synagogue
-  gurdwara faith religion religious pregnant pregnancy asylum seeking refugee ethnicity ethnic race racial culture
-  cultural`.split(/\s+/);
+const SKIP_WORDS = `disabled disability disabilities autistic autism adhd wheelchair deaf deafness blind blindness bsl
+  makaton down syndrome cerebral palsy dyslexia dyslexic dyspraxia
+  trans transgender nonbinary binary gay gays lesbian lesbians bisexual queer lgbt lgbtq homosexual
+  mums dads mixed heritage black white asian british polish roma gypsy gypsies traveller travellers irish
+  romanian pakistani bangladeshi indian somali eritrean afghan syrian kurdish african caribbean arab chinese
+  muslim muslims sikh sikhs jewish jew jews hindu hindus christian christians catholic buddhist islam islamic
+  mosque church temple synagogue gurdwara faith religion religious
+  pregnant pregnancy asylum seeking refugee refugees ethnicity ethnic race racial culture cultural`.split(/\s+/);
 const HYPER = { minDocs: 4, features: 2000, l2: 1e-5, rate: 8, steps: 1500, hold: 0.15, holdCorroborated: 0.05, minWords: 30, maxChars: 3000, scale: 1000 };
 
 // PP_SET: a working copy of the set (as in tests/relevance/score.ts)

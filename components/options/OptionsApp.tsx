@@ -488,6 +488,12 @@ function TestBench({
   }, [prefill?.key, !!trigger]);
   const index = useMemo(() => compile(sets, { disabled: new Set(disabled) }), [sets, disabled]);
   const results = useMemo(() => matchText(index, text, {}, { maxPrompts: max }), [index, text, max]);
+  // what the set's phrases raise that the second reading holds back (the note as a whole does not read like its section)
+  const heldBack = useMemo(() => {
+    if (!index.readings.length) return [];
+    const shown = new Set(results.map((r) => r.id));
+    return matchText(index, text, {}, { maxPrompts: max, reading: () => null }).filter((r) => !shown.has(r.id));
+  }, [index, text, max, results]);
   const local = sets.slice(1);
   const addr = address.trim();
   const record = useMemo(() => (addr ? recogniseRecord(addr, patterns) : null), [addr, patterns]);
@@ -531,6 +537,18 @@ function TestBench({
         ))}
       </ol>
       {text && results.length === 0 && <p>No prompts would appear for this text.</p>}
+      {heldBack.length > 0 && (
+        <div aria-live="polite">
+          <p>Raised by the phrases but held back, because the sample as a whole does not read like their section (the second reading):</p>
+          <ul aria-label="Prompts held back by the second reading">
+            {heldBack.map((r) => (
+              <li key={r.id}>
+                <strong>{titleOf(r.id, local)}</strong> — {sectionOf(r.id)?.title ?? 'Local prompt'}. Words: {whyWords(text, r.spans).join(', ')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <label>
         Page address (optional){' '}
         <input

@@ -240,7 +240,25 @@ export function decodeIndex(bytes: Uint8Array, expectHash?: string): CompiledInd
     return a;
   };
   const readings: CompiledReading[] = header.readings.map((r) => {
-    if (!Array.isArray(r.sections) || !Array.isArray(r.bias) || r.bias.length !== r.sections.length) throw new CompactError('bad header');
+    const unit = (x: unknown) => typeof x === 'number' && x >= 0 && x <= 1;
+    const count = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
+    if (
+      !Array.isArray(r.sections) ||
+      !Array.isArray(r.bias) ||
+      r.bias.length !== r.sections.length ||
+      !r.bias.every(Number.isInteger) ||
+      !Array.isArray(r.prompts) ||
+      !r.prompts.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Number.isInteger(e[1]) && e[1] >= 0 && e[1] < r.sections.length) ||
+      !Array.isArray(r.skip) ||
+      !r.skip.every(Number.isInteger) ||
+      !unit(r.hold) ||
+      !unit(r.holdCorroborated) ||
+      !count(r.minWords) ||
+      !count(r.maxChars) ||
+      !(typeof r.scale === 'number' && r.scale > 0) ||
+      !count(r.set)
+    )
+      throw new CompactError('bad header');
     const keys = int32s(r.features);
     const weights = int32s(r.features * r.sections.length);
     const skip = Int32Array.from(r.skip);

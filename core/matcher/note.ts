@@ -221,6 +221,8 @@ export class NoteMatch {
     for (const s of fresh) this.track(s);
     // second readings: the old sentences' features are kept with them; the fresh ones read from `next`
     if (this.readingSums.size) {
+      // a note grown past what a reading reads: drop its sums (read again, up to maxChars, if it shrinks)
+      for (const r of [...this.readingSums.keys()]) if (next.length > r.maxChars) this.readingSums.delete(r);
       for (const [r, sums] of this.readingSums) for (let k = i; k < tailStart; k++) this.read(r, sums, sents[k]!, -1);
       this.text = next;
       for (const [r, sums] of this.readingSums) for (const s of fresh) this.read(r, sums, s, 1);

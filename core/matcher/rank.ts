@@ -404,7 +404,11 @@ export function rank(
     }
   }
   // held back: a prompt whose section the note does not read like (a prompt two or more triggers raised
-  // is held back only when the note reads almost nothing like its section)
+  // is held back only when the note reads almost nothing like its section). A held prompt still counts
+  // below (the strongest score, what it shadows, its place among the first maxPrompts): it is only not
+  // shown, so holding one back never lets another through. What shows is always a part of what would
+  // show without the reading.
+  const held = new Set<PromptMatch>();
   if (readerOf.size) {
     const readAs = new Map<CompiledReading, ArrayLike<number> | null>();
     for (const [p, r] of readerOf) {
@@ -412,7 +416,7 @@ export function rank(
       let read = readAs.get(r);
       if (read === undefined) readAs.set(r, (read = options.reading!(r)));
       if (read === null) continue;
-      if (read[r.promptSection.get(p.id)!]! < (p.triggers.length >= 2 ? r.holdCorroborated : r.hold)) byPrompt.delete(p.id);
+      if (read[r.promptSection.get(p.id)!]! < (p.triggers.length >= 2 ? r.holdCorroborated : r.hold)) held.add(p);
     }
   }
   const now = options.now ?? Date.now();
@@ -453,8 +457,9 @@ export function rank(
     }
     kept.push(p);
   }
-  for (const p of kept) p.spans = firstSpans(p, maxSpans);
-  return kept;
+  const shown = held.size ? kept.filter((p) => !held.has(p)) : kept;
+  for (const p of shown) p.spans = firstSpans(p, maxSpans);
+  return shown;
 }
 
 /** Whether a span overlaps any of these: the spans as disjoint intervals in order, then a binary search. */

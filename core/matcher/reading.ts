@@ -108,6 +108,19 @@ function stemLength(codes: ArrayLike<number>, n: number): number {
 }
 
 const buf = new Uint16Array(MAX_WORD);
+
+/**
+ * At an apostrophe (text[i]): 1 when it starts a possessive "'s" that ends the word ("mum's" reads as
+ * "mum", as the scanner reads it), so the "s" is passed over; 0 otherwise ("don't" reads as "dont").
+ */
+function possessive(text: string, i: number, end: number): number {
+  const s = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+  if (s !== 115 && s !== 83) return 0;
+  if (i + 2 >= end) return 1;
+  const after = text.charCodeAt(i + 2);
+  const wordAfter = after < 128 ? ASCII_KIND[after] === K.Word : foldCode(after).kind === K.Word;
+  return wordAfter ? 0 : 1;
+}
 /** prefix[k]: the hash of a word's first k codes (while it is read). */
 const prefix = new Int32Array(MAX_WORD + 1);
 let scratch: Int32Array = new Int32Array(256);
@@ -142,11 +155,13 @@ export function readWords(text: string, start: number, end: number, word: (hash:
     if (c < 128) {
       const kind = ASCII_KIND[c] as K;
       if (kind === K.Word) push(ASCII_FOLD[c]!);
-      else if (kind !== K.Apos) flush();
+      else if (kind === K.Apos) i += possessive(text, i, end);
+      else flush();
     } else {
       const f = foldCode(c);
       if (f.kind === K.Word) for (const x of f.codes) push(x);
-      else if (f.kind !== K.Apos && f.kind !== K.Ignore) flush();
+      else if (f.kind === K.Apos) i += possessive(text, i, end);
+      else if (f.kind !== K.Ignore) flush();
     }
   }
   flush();
@@ -223,7 +238,10 @@ export function sentenceFeatures(r: CompiledReading, text: string, start: number
           }
           continue;
         }
-        if (kind === K.Apos) continue;
+        if (kind === K.Apos) {
+          i += possessive(text, i, end);
+          continue;
+        }
       } else {
         const f = foldCode(c);
         if (f.kind === K.Word) {
@@ -238,16 +256,20 @@ export function sentenceFeatures(r: CompiledReading, text: string, start: number
           }
           continue;
         }
-        if (f.kind === K.Apos || f.kind === K.Ignore) continue;
+        if (f.kind === K.Apos) {
+          i += possessive(text, i, end);
+          continue;
+        }
+        if (f.kind === K.Ignore) continue;
       }
     }
     if (n > 0 && !digits) {
       // the stem's hash: the hash of the word's first `len` codes, kept as the word was read
       const len = stemLength(buf, n);
       const w = len === n ? h : prefix[len]!;
-      words++;
       const v = lookup(r, w);
       if (v !== SKIPPED) {
+        words++; // a skipped word does not count towards minWords either
         if (m + 2 > scratch.length) scratch = grow(scratch);
         if (v > 0) scratch[m++] = v - 1;
         if (has) {

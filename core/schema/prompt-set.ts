@@ -169,7 +169,7 @@ export const TriggerDefaultsSchema = z.object({
   hypothetical: z.optional(AttributePolicySchema),
 });
 
-const int = z.number().check(z.int());
+const int = z.number().check(z.int(), z.gte(-2_000_000_000), z.lte(2_000_000_000));
 /**
  * The set's second reading (core/matcher/reading.ts): per briefing section, how much a note as a whole
  * reads like it. It only ever holds a prompt back; trained by `npm run train-reading`, not written by hand.
@@ -194,6 +194,7 @@ export const ReadingSchema = z
   .check(
     z.refine((r) => r.bias.length === r.sections.length, 'bias must give one number per section'),
     z.refine((r) => Object.values(r.features).every((w) => w.split(' ').length === r.sections.length), 'every feature must give one weight per section'),
+    z.refine((r) => Object.values(r.features).every((w) => w.split(' ').every((x) => Math.abs(Number(x)) <= 2_000_000_000)), 'weights must be between -2000000000 and 2000000000'),
     z.refine((r) => Object.values(r.prompts).every((s) => r.sections.includes(s)), 'every prompt must map to one of its sections'),
   );
 

@@ -28,3 +28,49 @@ describe('the second reading of the built-in set', () => {
     expect(r.stderr).toContain('npm run train-reading');
   });
 });
+
+describe('what the second reading does to the built-in set, on every corpus note', () => {
+  it('shows a part of what would show without it: it holds back, never lets another through', async () => {
+    const { compile, matchText } = await import('../../core/matcher/index.ts');
+    const { defaultSet, loadCases } = await import('../relevance/score.ts');
+    const { readdirSync } = await import('node:fs');
+    const ix = compile([defaultSet()]);
+    const dir = join(repo, 'tests/relevance');
+    const files = [
+      ...readdirSync(join(dir, 'dev')).map((f) => join(dir, 'dev', f)),
+      ...readdirSync(join(dir, 'validation')).map((f) => join(dir, 'validation', f)),
+      join(dir, 'heldout.json'),
+    ].filter((f) => f.endsWith('.json'));
+    let held = 0;
+    const through: string[] = [];
+    for (const c of files.flatMap((f) => loadCases(f))) {
+      const off = new Set(matchText(ix, c.text, {}, { reading: () => null }).map((p) => p.id));
+      const on = matchText(ix, c.text).map((p) => p.id);
+      for (const id of on) if (!off.has(id)) through.push(`${c.id}: ${id}`);
+      held += off.size - on.length;
+    }
+    expect(through).toEqual([]);
+    expect(held).toBeGreaterThan(50); // it does hold prompts back
+  });
+
+  it('reads a note with a protected characteristic added exactly as the note without it, at the 30-word line too', async () => {
+    const { compile, NoteMatch } = await import('../../core/matcher/index.ts');
+    const { defaultSet } = await import('../relevance/score.ts');
+    const ix = compile([defaultSet()]);
+    const r = ix.readings[0]!;
+    const read = (text: string) => {
+      const n = new NoteMatch(ix);
+      n.reset(text);
+      return n.reading(r);
+    };
+    // 29 words: one word short of being read; an added characteristic must not make it read
+    const short = "YP said he felt totally neglected by his mates cos they all went to the match without him - laughed it off, says he's getting them all back on Sunday.";
+    const long = `${short} Nothing else to note from the visit today, and the plan stays as agreed with mum and school.`;
+    expect(read(short)).toBeNull();
+    expect(read(long)).not.toBeNull();
+    for (const c of ['deaf', 'Gypsy Roma', 'Muslim', 'disabled', 'autistic', 'gay', 'Jewish', 'pregnant', 'Pakistani', 'trans', 'mixed heritage', 'asylum seeking', "Muslims'"]) {
+      expect({ c, read: read(`${c} ${short}`) }).toEqual({ c, read: read(short) });
+      expect({ c, read: read(long.replace('YP said', `YP (${c}) said`)) }).toEqual({ c, read: read(long) });
+    }
+  });
+});

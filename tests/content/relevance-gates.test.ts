@@ -19,7 +19,7 @@ const FLOORS = {
   // The floor went from 0.935 to 0.925 in round 12: a tuner ran this gate while tuning and took three neglect-home
   // phrases back out ("sleeping on the floor", "all in one bed") to pass it; they went back in, as chosen on
   // dev and batch 12 alone, so the held-out batch stays unsteered. That costs one off-topic section here.
-  // With the second reading (2026-12-07, after round 14): recall 85/95, off-topic 2/98, 0/50 benign. The reading holds
+  // With the second reading (2026-12-07, after round 14): recall 85/95, off-topic 2/97, 0/50 benign. The reading holds
   // back prompts whose section the note does not read like: one must-group fewer, six off-topic sections fewer. The
   // recall floor went 0.9 → 0.89 for it, and the precision floor 0.925 → 0.975.
   heldout: { recall: 0.89, precision: 0.975, benignFired: 0, sensitiveOnBenign: 0 },
@@ -29,8 +29,8 @@ const FLOORS = {
   // the bench note, for 6 dev must-groups and none on blind batch 12.)
   // The two benign notes that fired until round 14 (b9a-059, b9a-081) each raise a concern that a LATER sentence rules
   // out (coeliac disease; police checks with no intelligence): `ruledOutBy` reads that anywhere in the note.
-  // With the second reading and blind batch 15 joined (fifteen batches, 3294 notes): recall 1987/2013, off-topic
-  // 12/2220, 1/1354 benign (b15b-059, a batch-15 note never tuned on: "left home alone" ruled out by a babysitting grandmother).
+  // With the second reading and blind batch 15 joined (fifteen batches, 3294 notes): recall 1983/2013, off-topic
+  // 12/2217, 1/1354 benign (b15b-059, a batch-15 note never tuned on: "left home alone" ruled out by a babysitting grandmother).
   dev: { recall: 0.985, precision: 0.99, benignFired: 1, sensitiveOnBenign: 0 },
 };
 

@@ -121,6 +121,25 @@ describe('a compact form that does not fit is rejected whole', () => {
     expect(() => decodeIndex(new TextEncoder().encode('{"hello": "world"}'), hash)).toThrow(CompactError);
     expect(() => decodeIndex(new Uint8Array(0))).toThrow(CompactError);
   });
+  it('a second reading whose header is not what this engine writes (hold above 1, a prompt beyond its sections, a cut tail)', () => {
+    const withHeader = (edit: (h: { readings: Record<string, unknown>[] }) => void): Uint8Array => {
+      const view = new DataView(bytes.buffer, bytes.byteOffset);
+      const len = view.getUint32(8, true);
+      const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len))) as { readings: Record<string, unknown>[] };
+      expect(header.readings).toHaveLength(1);
+      edit(header);
+      // same length, so the arrays stay where they were: pad the JSON with spaces
+      const json = new TextEncoder().encode(JSON.stringify(header).padEnd(len, ' '));
+      expect(json.length).toBe(len);
+      const out = bytes.slice();
+      out.set(json, 12);
+      return out;
+    };
+    expect(decodeIndex(withHeader(() => undefined), hash).readings).toHaveLength(1);
+    expect(() => decodeIndex(withHeader((h) => (h.readings[0]!.hold = 5)), hash)).toThrow(CompactError);
+    expect(() => decodeIndex(withHeader((h) => (h.readings[0]!.prompts = [['x', 99]])), hash)).toThrow(CompactError);
+    expect(() => decodeIndex(withHeader((h) => (h.readings[0]!.features = 9999)), hash)).toThrow(CompactError);
+  });
   it('the hash changes with the sets and with nothing else', () => {
     expect(setsHash([set])).toBe(hash);
     expect(setsHash([{ ...set, triggers: set.triggers.slice(1) }])).not.toBe(hash);

@@ -40,7 +40,7 @@ const shown = (s: PromptSet, text: string) => matchText(compile([s]), text, {}, 
 
 describe('how the reading reads words', () => {
   it('folds as the scanner does, drops apostrophes and numbers, and cuts one common suffix', () => {
-    expect(words("Mum's flat was DIRTY; 12 visits, he's walking 4/6")).toEqual(['mums', 'flat', 'was', 'dirty', 'visit', 'hes', 'walk']);
+    expect(words("Mum's flat was DIRTY; 12 visits, he's walking 4/6")).toEqual(['mum', 'flat', 'was', 'dirty', 'visit', 'he', 'walk']);
     expect(words('Café  naïve—told')).toEqual(['cafe', 'naive', 'told']);
     // a word keeps its ending unless four letters are left without it
     expect(words('bed beds seed needs')).toEqual(['bed', 'beds', 'seed', 'need']);
@@ -91,6 +91,19 @@ describe('holding a prompt back', () => {
     expect(shown(withReading(strong), 'Nothing here mentions anything of the kind at all, really.')).toEqual([]);
   });
 
+  it('never lets another prompt through: a held prompt keeps its place among the first maxPrompts', () => {
+    // "dirty" twice (home-card, own-card) outranks "told" once; the note reads as "talk", so home-card is held
+    const s = withReading(model({ features: { dirty: '0 0', told: '-3000 6000' } }));
+    const text = 'The flat was dirty. The kitchen was dirty. She told me.';
+    const ix = compile([s]);
+    const off = matchText(ix, text, {}, { maxPrompts: 1, minShare: 0, reading: () => null }).map((p) => p.id);
+    expect(off).toEqual(['home-card']);
+    // with the reading, the one place stays home-card's, held: nothing shows, not talk-card or own-card
+    expect(matchText(ix, text, {}, { maxPrompts: 1, minShare: 0 }).map((p) => p.id)).toEqual([]);
+    // and with room for all, only home-card goes
+    expect(matchText(ix, text, {}, { maxPrompts: 10, minShare: 0 }).map((p) => p.id).sort()).toEqual(['own-card', 'talk-card']);
+  });
+
   it('has no opinion on a note shorter than minWords (nothing held back)', () => {
     const other = 'told, told: dirty';
     expect(shown(withReading(model({ minWords: 3 })), other)).toEqual(['own-card', 'talk-card']);
@@ -135,12 +148,20 @@ describe('holding a prompt back', () => {
 });
 
 describe('a note kept as it is edited reads as one read afresh', () => {
-  const ix = compile([withReading(model({ minWords: 0 }))]);
+  it('words reads a possessive as the word ("mum\'s" is "mum"), a contraction whole', () => {
+    expect(words("mum's flat, the child's coat, don't, James' bag, Mum’s")).toEqual(['mum', 'flat', 'the', 'child', 'coat', 'dont', 'jame', 'bag', 'mum']);
+  });
+  // minWords and maxChars small enough for random edits to cross them both ways
+  for (const [minWords, maxChars] of [
+    [0, 10_000],
+    [3, 60],
+  ] as const) {
+    const ix = compile([withReading(model({ minWords, maxChars }))]);
   const r = ix.readings[0]!;
   const vocab = ['dirty', 'cold', 'house', 'told', 'teacher', 'Muslim', 'disabled', 'the', '.', '. ', '\n', ' ', '12', "'s"];
   const textArb = fc.array(fc.constantFrom(...vocab), { maxLength: 40 }).map((xs) => xs.join(' '));
   const edit = fc.record({ pos: fc.nat(), del: fc.nat({ max: 10 }), ins: fc.array(fc.constantFrom(...vocab), { maxLength: 4 }).map((x) => x.join(' ')) });
-  it('property: random edits', () => {
+  it(`property: random edits (minWords ${minWords}, maxChars ${maxChars})`, () => {
     fc.assert(
       fc.property(textArb, fc.array(edit, { maxLength: 10 }), (start, edits) => {
         const note = new NoteMatch(ix);
@@ -158,6 +179,7 @@ describe('a note kept as it is edited reads as one read afresh', () => {
       { numRuns: 300 },
     );
   });
+  }
 });
 
 describe('a set whose reading does not fit is refused with a clear error', () => {
