@@ -85,8 +85,7 @@ function lookup(r: CompiledReading, key: number): number {
 }
 
 const MAX_WORD = 48;
-const SUFFIXES = ['ing', 'ed', 'es', 's'].map((x) => Array.from(x, (c) => c.charCodeAt(0)));
-const [ING, ED, ES] = SUFFIXES as [number[], number[], number[], number[]];
+const [I, N, G, E, D, S] = Array.from('ingeds', (ch) => ch.charCodeAt(0)) as [number, number, number, number, number, number];
 
 /** A stem's hash (FNV-1a over its folded codes). */
 function hashCodes(codes: ArrayLike<number>, n: number): number {
@@ -96,18 +95,16 @@ function hashCodes(codes: ArrayLike<number>, n: number): number {
 }
 const pairKey = (a: number, b: number): number => (Math.imul(a, 0x5bd1e995) ^ (b + 0x9e3779b9)) | 0;
 
-/** Length of a word's stem: one common suffix off a word long enough to keep four letters. */
+/** Length of a word's stem: one of -ing, -ed, -es, -s off a word long enough to keep four letters. */
 function stemLength(codes: ArrayLike<number>, n: number): number {
   if (n <= 4) return n;
   const z = codes[n - 1]!;
-  if (n > 6 && z === ING[2] && codes[n - 2] === ING[1] && codes[n - 3] === ING[0]) return n - 3;
-  if (n > 5 && z === ED[1] && codes[n - 2] === ED[0]) return n - 2;
-  if (n > 5 && z === ES[1] && codes[n - 2] === ES[0]) return n - 2;
-  if (z === 115) return n - 1; // s
+  const y = codes[n - 2]!;
+  if (n > 6 && z === G && y === N && codes[n - 3] === I) return n - 3;
+  if (n > 5 && y === E && (z === D || z === S)) return n - 2;
+  if (z === S) return n - 1;
   return n;
 }
-
-const buf = new Uint16Array(MAX_WORD);
 
 /**
  * At an apostrophe (text[i]): 1 when it starts a possessive "'s" that ends the word ("mum's" reads as
@@ -121,50 +118,56 @@ function possessive(text: string, i: number, end: number): number {
   const wordAfter = after < 128 ? ASCII_KIND[after] === K.Word : foldCode(after).kind === K.Word;
   return wordAfter ? 0 : 1;
 }
-/** prefix[k]: the hash of a word's first k codes (while it is read). */
+
+/** The word being read (its folded codes), and prefix[k]: the hash of its first k codes. */
+const buf = new Uint16Array(MAX_WORD);
 const prefix = new Int32Array(MAX_WORD + 1);
-let scratch: Int32Array = new Int32Array(256);
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
 
 /**
- * The words of text[start, end) as the reading sees them: folded as the scanner folds, apostrophes
- * dropped, numbers left out, each cut to its stem. Calls `word(hash, stem)`; `stem` is made only when
- * `withText` is set (training and compiling; the page needs only hashes).
+ * The words of text[start, end) as the reading sees them, for training and for the page alike: folded
+ * as the scanner folds, apostrophes dropped ("'s" with them), numbers left out, each cut to its stem.
+ * Calls `word(hash, stem)`; `stem` is made only when `withText` is set (training; the page needs hashes).
  */
 export function readWords(text: string, start: number, end: number, word: (hash: number, stem: string) => void, withText = false): void {
   let n = 0;
   let digits = true;
-  const flush = () => {
-    if (n && !digits) {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i <= end; i++) {
+    if (i < end) {
+      const c = text.charCodeAt(i);
+      let kind: K;
+      let codes: readonly number[] | null = null;
+      if (c < 128) kind = ASCII_KIND[c] as K;
+      else ({ kind, codes } = foldCode(c));
+      if (kind === K.Word) {
+        const m = codes ? codes.length : 1;
+        for (let k = 0; k < m; k++) {
+          const x = codes ? codes[k]! : ASCII_FOLD[c]!;
+          if (x > 57) digits = false;
+          if (n < MAX_WORD) {
+            buf[n] = x;
+            prefix[n] = h;
+            h = Math.imul(h ^ x, 0x01000193);
+            n++;
+          }
+        }
+        continue;
+      }
+      if (kind === K.Apos) {
+        i += possessive(text, i, end);
+        continue;
+      }
+      if (kind === K.Ignore) continue;
+    }
+    // a word ends: its stem's hash is the hash of its first `len` codes, kept as it was read
+    if (n > 0 && !digits) {
       const len = stemLength(buf, n);
-      word(hashCodes(buf, len), withText ? String.fromCharCode(...buf.subarray(0, len)) : '');
+      word(len === n ? h : prefix[len]!, withText ? String.fromCharCode(...buf.subarray(0, len)) : '');
     }
     n = 0;
     digits = true;
-  };
-  const push = (c: number) => {
-    if (c < 48 || c > 57) digits = false;
-    if (n < MAX_WORD) buf[n++] = c;
-  };
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      const kind = ASCII_KIND[c] as K;
-      if (kind === K.Word) push(ASCII_FOLD[c]!);
-      else if (kind === K.Apos) i += possessive(text, i, end);
-      else flush();
-    } else {
-      const f = foldCode(c);
-      if (f.kind === K.Word) for (const x of f.codes) push(x);
-      else if (f.kind === K.Apos) i += possessive(text, i, end);
-      else if (f.kind !== K.Ignore) flush();
-    }
+    h = 0x811c9dc5 | 0;
   }
-  flush();
 }
 
 /** The key of a stored feature ("stem" or "stem stem"). */
@@ -215,77 +218,24 @@ export function compileReading(model: ReadingModel, set: number): CompiledReadin
  * (a protected characteristic) is read as if it were not there, so it does not break a pair either.
  */
 export function sentenceFeatures(r: CompiledReading, text: string, start: number, end: number): Int32Array {
-  let m = 1;
+  const out: number[] = [0];
   let words = 0;
   let prev = 0;
   let has = false;
-  let n = 0;
-  let digits = true;
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i <= end; i++) {
-    if (i < end) {
-      const c = text.charCodeAt(i);
-      if (c < 128) {
-        const kind = ASCII_KIND[c] as K;
-        if (kind === K.Word) {
-          const x = ASCII_FOLD[c]!;
-          if (x > 57) digits = false;
-          if (n < MAX_WORD) {
-            buf[n] = x;
-            prefix[n] = h;
-            h = Math.imul(h ^ x, 0x01000193);
-            n++;
-          }
-          continue;
-        }
-        if (kind === K.Apos) {
-          i += possessive(text, i, end);
-          continue;
-        }
-      } else {
-        const f = foldCode(c);
-        if (f.kind === K.Word) {
-          for (const x of f.codes) {
-            if (x > 57) digits = false;
-            if (n < MAX_WORD) {
-              buf[n] = x;
-              prefix[n] = h;
-              h = Math.imul(h ^ x, 0x01000193);
-              n++;
-            }
-          }
-          continue;
-        }
-        if (f.kind === K.Apos) {
-          i += possessive(text, i, end);
-          continue;
-        }
-        if (f.kind === K.Ignore) continue;
-      }
+  readWords(text, start, end, (w) => {
+    const v = lookup(r, w);
+    if (v === SKIPPED) return;
+    words++; // a skipped word does not count towards minWords either
+    if (v > 0) out.push(v - 1);
+    if (has) {
+      const p = lookup(r, pairKey(prev, w));
+      if (p > 0) out.push(p - 1);
     }
-    if (n > 0 && !digits) {
-      // the stem's hash: the hash of the word's first `len` codes, kept as the word was read
-      const len = stemLength(buf, n);
-      const w = len === n ? h : prefix[len]!;
-      const v = lookup(r, w);
-      if (v !== SKIPPED) {
-        words++; // a skipped word does not count towards minWords either
-        if (m + 2 > scratch.length) scratch = grow(scratch);
-        if (v > 0) scratch[m++] = v - 1;
-        if (has) {
-          const p = lookup(r, pairKey(prev, w));
-          if (p > 0) scratch[m++] = p - 1;
-        }
-        prev = w;
-        has = true;
-      }
-    }
-    n = 0;
-    digits = true;
-    h = 0x811c9dc5 | 0;
-  }
-  scratch[0] = words;
-  return scratch.slice(0, m);
+    prev = w;
+    has = true;
+  });
+  out[0] = words;
+  return Int32Array.from(out);
 }
 
 /**
@@ -308,17 +258,4 @@ export function sectionReading(r: CompiledReading, counts: ArrayLike<number>, wo
   norm = norm > 0 ? Math.sqrt(norm) : 1;
   for (let s = 0; s < nS; s++) z[s] = 1 / (1 + Math.exp(-(z[s]! / norm + r.bias[s]!) / r.scale));
   return z;
-}
-
-/** The reading of a whole text at once (tests, tools). */
-export function readText(r: CompiledReading, text: string, sentences: readonly { start: number; end: number }[]): Float64Array | null {
-  if (text.length > r.maxChars) return null;
-  const counts = new Int32Array(r.keys.length);
-  let words = 0;
-  for (const s of sentences) {
-    const f = sentenceFeatures(r, text, s.start, s.end);
-    words += f[0]!;
-    for (let k = 1; k < f.length; k++) counts[f[k]!]!++;
-  }
-  return sectionReading(r, counts, words);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compile, matchText, NoteMatch, rank } from '../../../../core/matcher/index.ts';
 import { commonPrefix, commonSuffix } from '../../../../core/matcher/note.ts';
-import { applyEdit, set, T } from './helpers.ts';
+import { replayEdits, set, T } from './helpers.ts';
 
 describe('properties', () => {
   const ix = compile([
@@ -21,15 +21,8 @@ describe('properties', () => {
   it('incremental updates equal a full rescan for random edit sequences', () => {
     const edit = fc.record({ pos: fc.nat(), del: fc.nat({ max: 12 }), ins: fc.array(fc.constantFrom(...vocab), { maxLength: 4 }).map((x) => x.join(' ')) });
     fc.assert(
-      fc.property(textArb, fc.array(edit, { maxLength: 12 }), (start, edits) => {
-        const note = new NoteMatch(ix);
-        note.reset(start);
-        let text = start;
-        for (const e of edits) {
-          text = applyEdit(text, e);
-          note.update(text);
-          const full = new NoteMatch(ix);
-          full.reset(text);
+      fc.property(textArb, fc.array(edit, { maxLength: 12 }), (start, edits) =>
+        replayEdits(ix, start, edits, (note, full) => {
           const inc = rank(ix, note.getHitSentences(), {}, { maxPrompts: 10, minShare: 0 });
           const ref = rank(ix, full.getSentences(), {}, { maxPrompts: 10, minShare: 0 });
           expect(inc).toEqual(ref);
@@ -47,8 +40,8 @@ describe('properties', () => {
             expect(rank(ix, full.getSentences(), {}, { maxPrompts: 10, minShare: 0, maxSpans })).toEqual(few);
           }
           expect(note.getSentences().map((s) => [s.start, s.end])).toEqual(full.getSentences().map((s) => [s.start, s.end]));
-        }
-      }),
+        }),
+      ),
       { numRuns: 300 },
     );
   });

@@ -9,7 +9,7 @@ import { compile, matchText, NoteMatch } from '../../../../core/matcher/index.ts
 import { decodeIndex, encodeIndex } from '../../../../core/matcher/compact.ts';
 import { featureKey, readWords, sentenceFeatures } from '../../../../core/matcher/reading.ts';
 import { PromptSetSchema, type PromptSet, type ReadingModel } from '../../../../core/schema/prompt-set.ts';
-import { applyEdit, set, T } from './helpers.ts';
+import { replayEdits, set, T } from './helpers.ts';
 
 const words = (text: string): string[] => {
   const out: string[] = [];
@@ -151,35 +151,23 @@ describe('a note kept as it is edited reads as one read afresh', () => {
   it('words reads a possessive as the word ("mum\'s" is "mum"), a contraction whole', () => {
     expect(words("mum's flat, the child's coat, don't, James' bag, Mum’s")).toEqual(['mum', 'flat', 'the', 'child', 'coat', 'dont', 'jame', 'bag', 'mum']);
   });
-  // minWords and maxChars small enough for random edits to cross them both ways
-  for (const [minWords, maxChars] of [
-    [0, 10_000],
-    [3, 60],
-  ] as const) {
-    const ix = compile([withReading(model({ minWords, maxChars }))]);
-  const r = ix.readings[0]!;
   const vocab = ['dirty', 'cold', 'house', 'told', 'teacher', 'Muslim', 'disabled', 'the', '.', '. ', '\n', ' ', '12', "'s"];
   const textArb = fc.array(fc.constantFrom(...vocab), { maxLength: 40 }).map((xs) => xs.join(' '));
   const edit = fc.record({ pos: fc.nat(), del: fc.nat({ max: 10 }), ins: fc.array(fc.constantFrom(...vocab), { maxLength: 4 }).map((x) => x.join(' ')) });
-  it(`property: random edits (minWords ${minWords}, maxChars ${maxChars})`, () => {
+  // minWords and maxChars small enough for random edits to cross them both ways
+  it.each([
+    [0, 10_000],
+    [3, 60],
+  ])('property: random edits (minWords %i, maxChars %i)', (minWords, maxChars) => {
+    const ix = compile([withReading(model({ minWords, maxChars }))]);
+    const r = ix.readings[0]!;
     fc.assert(
-      fc.property(textArb, fc.array(edit, { maxLength: 10 }), (start, edits) => {
-        const note = new NoteMatch(ix);
-        note.reset(start);
-        note.reading(r);
-        let text = start;
-        for (const e of edits) {
-          text = applyEdit(text, e);
-          note.update(text);
-          const fresh = new NoteMatch(ix);
-          fresh.reset(text);
-          expect(note.reading(r)).toEqual(fresh.reading(r));
-        }
-      }),
+      fc.property(textArb, fc.array(edit, { maxLength: 10 }), (start, edits) =>
+        replayEdits(ix, start, edits, (note, fresh) => expect(note.reading(r)).toEqual(fresh.reading(r)), (note) => void note.reading(r)),
+      ),
       { numRuns: 300 },
     );
   });
-  }
 });
 
 describe('a set whose reading does not fit is refused with a clear error', () => {
