@@ -97,15 +97,21 @@ export function PanelPrompts(p: PanelPromptsProps) {
                     <ul>
                       {x.why.map((w) => (
                         <li key={w.qualified} data-trigger={w.qualified}>
-                          The trigger <code>{w.triggerId}</code> in “{w.setName}” looks for{' '}
-                          {w.lists.map((l, k) => (
-                            <span key={k}>
-                              {k > 0 && ', together with '}
-                              {l.phrases.map((ph, j) => [j ? ', ' : '', <q key={ph}>{ph}</q>])}
-                              {l.more > 0 && ` (and ${l.more} more)`}
-                            </span>
-                          ))}
-                          .
+                          {w.reading ? (
+                            <>The second reading of “{w.setName}”: the note as a whole reads strongly like this section, and none of the set’s phrases raised it.</>
+                          ) : (
+                            <>
+                              The trigger <code>{w.triggerId}</code> in “{w.setName}” looks for{' '}
+                              {w.lists.map((l, k) => (
+                                <span key={k}>
+                                  {k > 0 && ', together with '}
+                                  {l.phrases.map((ph, j) => [j ? ', ' : '', <q key={ph}>{ph}</q>])}
+                                  {l.more > 0 && ` (and ${l.more} more)`}
+                                </span>
+                              ))}
+                              .
+                            </>
+                          )}
                         </li>
                       ))}
                     </ul>

@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ShownPrompt, SnoozeSpan } from '../dom/controller.ts';
+import { whyLead } from '../core/matcher/why.ts';
 import type { Placement } from '../dom/placement.ts';
 import type { NotRelevantReason } from '../core/usage/counts.ts';
 import { NOT_RELEVANT_REASONS, NO_REASON_LABEL } from './reasons.ts';
@@ -95,9 +96,11 @@ export function PromptSurface(p: PromptSurfaceProps) {
                   {x.gentle && <p class="pp-gentle">You noted this as not a concern. It may still be worth a moment.</p>}
                   <p class="pp-summary">{x.card.summary}</p>
                   {x.card.question && <p class="pp-question">{x.card.question}</p>}
-                  {x.why.length > 0 && (
+                  {(x.why.length > 0 || x.read) && (
                     <p class="pp-why">
-                      Why this prompt: you wrote {x.why.map((w, i) => [i ? ', ' : '', <q key={w}>{w}</q>])}
+                      {whyLead(x.read, x.why.length)}
+                    {x.why.length > 0 && ' '}
+                    {x.why.map((w, i) => [i ? ', ' : '', <q key={w}>{w}</q>])}
                     </p>
                   )}
                   {x.card.links?.map((l) => (

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PromptCard } from '../core/cards.ts';
-import { compileAsync, matchText, whyWords, type CompiledIndex } from '../core/matcher/index.ts';
+import { compileAsync, matchText, whyLead, whyWords, type CompiledIndex } from '../core/matcher/index.ts';
 import type { PromptSet } from '../core/schema/prompt-set.ts';
 
 export interface TryItConfig {
@@ -31,6 +31,8 @@ interface Shown {
   card: PromptCard;
   why: string[];
   gentle: boolean;
+  /** Raised by the second reading, not the set's phrases. */
+  read: boolean;
 }
 
 /** Cards for the local prompts of the sets (as the content script makes them). */
@@ -65,7 +67,7 @@ export function TryIt({ cards, load }: Pick<WelcomeProps, 'cards' | 'load'>) {
     if (!engine || !text.trim()) return [];
     return matchText(engine.index, text, {}, { maxPrompts: engine.config.maxPrompts })
       .filter((m) => engine.cards.has(m.id))
-      .map((m) => ({ id: m.id, card: engine.cards.get(m.id)!, why: whyWords(text, m.spans), gentle: m.gentle }));
+      .map((m) => ({ id: m.id, card: engine.cards.get(m.id)!, why: whyWords(text, m.spans), gentle: m.gentle, read: m.read === true }));
   }, [engine, text]);
 
   const status = failed
@@ -111,9 +113,11 @@ export function TryIt({ cards, load }: Pick<WelcomeProps, 'cards' | 'load'>) {
                     <em>{s.card.question}</em>
                   </p>
                 )}
-                {s.why.length > 0 && (
+                {(s.why.length > 0 || s.read) && (
                   <p class="try-why">
-                    Why this prompt: you wrote {s.why.map((w, i) => [i ? ', ' : '', <q key={w}>{w}</q>])}
+                    {whyLead(s.read, s.why.length)}
+                    {s.why.length > 0 && ' '}
+                    {s.why.map((w, i) => [i ? ', ' : '', <q key={w}>{w}</q>])}
                   </p>
                 )}
               </article>

@@ -16,6 +16,8 @@ export interface ShownPrompt {
   gentle: boolean;
   /** The triggers that fired for it, set-qualified ("setId/triggerId"): derived from the set, safe to report. */
   triggers?: string[];
+  /** Raised by the set's second reading (the note as a whole reads like its section), not by phrases. */
+  read?: boolean;
 }
 
 export interface ControllerOptions {
@@ -206,13 +208,14 @@ export class PromptController {
       now,
       maxSpans: WHY_SPANS,
       reading: (r) => st.note.reading(r),
+      readingSpans: (r, section) => st.note.readingSpans(r, section),
     });
     const shown = matches.filter((m) => this.cards.has(m.id)).map((m) => this.toShown(m, text));
     this.report(shown, ed.el);
   }
 
   private report(shown: ShownPrompt[], field: HTMLElement): void {
-    const key = shown.map((s) => `${s.id}:${s.gentle}:${s.why.join('|')}:${(s.triggers ?? []).join('|')}`).join(',');
+    const key = shown.map((s) => `${s.id}:${s.gentle}:${s.read === true}:${s.why.join('|')}:${(s.triggers ?? []).join('|')}`).join(',');
     if (key === this.lastKey) {
       this.opts.unchanged?.();
       return;
@@ -222,7 +225,7 @@ export class PromptController {
   }
 
   private toShown(m: PromptMatch, text: string): ShownPrompt {
-    return { id: m.id, card: this.cards.get(m.id)!, why: whyWords(text, m.spans), gentle: m.gentle, triggers: m.triggers.slice() };
+    return { id: m.id, card: this.cards.get(m.id)!, why: whyWords(text, m.spans), gentle: m.gentle, triggers: m.triggers.slice(), ...(m.read ? { read: true } : {}) };
   }
 }
 

@@ -34,7 +34,21 @@ const SKIP_WORDS = `disabled disability disabilities autistic autism adhd wheelc
   muslim muslims sikh sikhs jewish jew jews hindu hindus christian christians catholic buddhist islam islamic
   mosque church temple synagogue gurdwara faith religion religious
   pregnant pregnancy asylum seeking refugee refugees ethnicity ethnic race racial culture cultural`.split(/\s+/);
-const HYPER = { minDocs: 4, features: 2000, l2: 1e-5, rate: 8, steps: 1500, hold: 0.15, holdCorroborated: 0.05, minWords: 30, maxChars: 3000, scale: 1000 };
+const HYPER = { minDocs: 4, features: 2000, l2: 1e-5, rate: 8, steps: 1500, hold: 0.15, holdCorroborated: 0.05, raiseAt: 0.75, minWords: 30, maxChars: 3000, scale: 1000 };
+/**
+ * Per section, the prompt the reading may raise when a note reads strongly like the section and the
+ * set's phrases raised nothing of it: the section's broadest learning point. Not for sections whose
+ * prompts need two signals (disclosure; older, mostly exploitation), nor the system section (its
+ * learning points are too different from one another for one to stand for all).
+ */
+const RAISE: Record<string, string> = {
+  neglect: 'neglect-rarely-alone',
+  'daily-life': 'trusting-relationship-seen-alone',
+  behaviour: 'behaviour-not-only-verbal-disclosure',
+  engaging: 'non-engagement-and-challenge',
+  info: 'sharing-not-communicating',
+  escalation: 'respectful-challenge',
+};
 
 // PP_SET: a working copy of the set (as in tests/relevance/score.ts)
 const setPath = process.env.PP_SET ?? join(repo, 'content/prompt-sets/default.json');
@@ -46,7 +60,7 @@ const cases: Case[] = files.flatMap((f) => loadCases(join(devDir, f)));
 
 /** FNV-1a over the corpus and the settings: what the stored reading says it was trained on. */
 function fingerprint(): string {
-  const text = JSON.stringify({ HYPER, SKIP_WORDS, SECTIONS, cases: cases.map((c) => [c.text, c.must, c.may]) });
+  const text = JSON.stringify({ HYPER, RAISE, SKIP_WORDS, SECTIONS, cases: cases.map((c) => [c.text, c.must, c.may]) });
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return `${cases.length} dev notes, fingerprint ${h.toString(16).padStart(8, '0')}`;
@@ -176,11 +190,12 @@ const final = fit(rows(kept), kept.length);
 const scaled = (x: number) => Math.round(x * HYPER.scale);
 const reading: ReadingModel = {
   about:
-    'Trained by npm run train-reading on the public dev corpus (never on the held-out or a waiting blind batch). Per section, how much a whole note reads like it; a prompt whose section a note of at least `minWords` words and at most `maxChars` characters reads like less than `hold` is held back (`holdCorroborated` when two or more triggers raised it). It never raises a prompt.',
+    'Trained by npm run train-reading on the public dev corpus (never on the held-out or a waiting blind batch). Per section, how much a whole note reads like it; a prompt whose section a note of at least `minWords` words and at most `maxChars` characters reads like less than `hold` is held back (`holdCorroborated` when two or more triggers raised it). A note that reads like a section at least `raise.at` raises that section\'s prompt in `raise.prompts` when the set\'s phrases raised nothing of the section (at most one per note; never a sensitive prompt).',
   sections: SECTIONS,
   prompts: Object.fromEntries([...catalogueIds].sort().map((id) => [id, sectionOf(id)!.id])),
   hold: HYPER.hold,
   holdCorroborated: HYPER.holdCorroborated,
+  raise: { at: HYPER.raiseAt, prompts: RAISE },
   minWords: HYPER.minWords,
   maxChars: HYPER.maxChars,
   scale: HYPER.scale,

@@ -532,7 +532,8 @@ function TestBench({
         {results.map((r) => (
           <li key={r.id}>
             <strong>{titleOf(r.id, local)}</strong> — {sectionOf(r.id)?.title ?? 'Local prompt'}
-            {r.gentle ? ' (softened: mentioned as not a concern)' : ''}. Why: {whyWords(text, r.spans).join(', ')}
+            {r.gentle ? ' (softened: mentioned as not a concern)' : ''}
+            {r.read ? ' (raised by the second reading: the sample as a whole reads like this section)' : ''}. {r.read ? 'Words that count most' : 'Why'}: {whyWords(text, r.spans).join(', ')}
           </li>
         ))}
       </ol>

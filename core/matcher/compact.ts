@@ -15,7 +15,7 @@ import type { CompiledIndex, CompiledTrigger } from './compile.ts';
 import { lookupTable, type CompiledReading } from './reading.ts';
 
 /** Bump whenever the compiled layout or the compiler's output for the same sets changes. */
-export const ENGINE_VERSION = 11;
+export const ENGINE_VERSION = 12;
 
 const MAGIC = 0x58495050; // "PPIX" little-endian
 
@@ -111,10 +111,14 @@ interface Header {
  */
 interface JsonReading {
   set: number;
+  setId: string;
   sections: string[];
   prompts: [string, number][];
   hold: number;
   holdCorroborated: number;
+  /** null: the reading raises nothing (Infinity in CompiledReading). */
+  raiseAt: number | null;
+  raisePrompt: (string | null)[];
   minWords: number;
   maxChars: number;
   scale: number;
@@ -157,10 +161,13 @@ export function encodeIndex(index: CompiledIndex, setHash: string, { texts = tru
     })),
     readings: index.readings.map((r) => ({
       set: r.set,
+      setId: r.setId,
       sections: [...r.sections],
       prompts: [...r.promptSection],
       hold: r.hold,
       holdCorroborated: r.holdCorroborated,
+      raiseAt: Number.isFinite(r.raiseAt) ? r.raiseAt : null,
+      raisePrompt: [...r.raisePrompt],
       minWords: r.minWords,
       maxChars: r.maxChars,
       scale: r.scale,
@@ -253,10 +260,15 @@ export function decodeIndex(bytes: Uint8Array, expectHash?: string): CompiledInd
       !r.skip.every(Number.isInteger) ||
       !unit(r.hold) ||
       !unit(r.holdCorroborated) ||
+      !(r.raiseAt === null || (unit(r.raiseAt) && r.raiseAt > 0)) ||
+      !Array.isArray(r.raisePrompt) ||
+      r.raisePrompt.length !== r.sections.length ||
+      !r.raisePrompt.every((p) => p === null || typeof p === 'string') ||
       !count(r.minWords) ||
       !count(r.maxChars) ||
       !(typeof r.scale === 'number' && r.scale > 0) ||
-      !count(r.set)
+      !count(r.set) ||
+      typeof r.setId !== 'string'
     )
       throw new CompactError('bad header');
     const keys = int32s(r.features);
@@ -264,10 +276,13 @@ export function decodeIndex(bytes: Uint8Array, expectHash?: string): CompiledInd
     const skip = Int32Array.from(r.skip);
     return {
       set: r.set,
+      setId: r.setId,
       sections: r.sections,
       promptSection: new Map(r.prompts),
       hold: r.hold,
       holdCorroborated: r.holdCorroborated,
+      raiseAt: r.raiseAt ?? Infinity,
+      raisePrompt: r.raisePrompt,
       minWords: r.minWords,
       maxChars: r.maxChars,
       keys,

@@ -338,9 +338,9 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   const readings: CompiledReading[] = [];
   for (const set of sets) {
     setOrdinal++;
-    if (set.reading) readings.push(compileReading(set.reading, setOrdinal));
     const concepts = set.concepts;
     const sensitive = new Set(set.sensitive ?? []);
+    if (set.reading) readings.push(compileReading(set.reading, setOrdinal, set.id, new Set([...sensitive, ...(options.disabled ?? [])])));
     const d = set.defaults ?? {};
     for (const p of expandPhrases(set.exclude ?? [], concepts)) addPhrase(p, { trigger: setOrdinal, group: GROUP_EXCLUDE });
     for (const p of expandPhrases(set.excludeNote ?? [], concepts)) addPhrase(p, { trigger: setOrdinal, group: GROUP_EXCLUDE_NOTE });

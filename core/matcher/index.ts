@@ -1,7 +1,7 @@
 export { compile, compileAsync, phraseVariants, lookupForm, type CompiledIndex, type CompiledTrigger } from './compile.ts';
 export { NoteMatch } from './note.ts';
 export { rank, contextHits, DEFAULT_MAX_PROMPTS, DEFAULT_MIN_SHARE, type MatchContext, type RankOptions, type PromptMatch, type MatchedSpan } from './rank.ts';
-export { whyWords, WHY_MAX_WORDS, WHY_MAX_LENGTH, WHY_SPANS } from './why.ts';
+export { whyWords, whyLead, WHY_MAX_WORDS, WHY_MAX_LENGTH, WHY_SPANS } from './why.ts';
 import type { CompiledIndex } from './compile.ts';
 import { NoteMatch } from './note.ts';
 import { rank, type MatchContext, type PromptMatch, type RankOptions } from './rank.ts';
@@ -10,5 +10,5 @@ import { rank, type MatchContext, type PromptMatch, type RankOptions } from './r
 export function matchText(index: CompiledIndex, text: string, ctx: MatchContext = {}, options: RankOptions = {}): PromptMatch[] {
   const note = new NoteMatch(index);
   note.reset(text);
-  return rank(index, note.getHitSentences(), ctx, { reading: (r) => note.reading(r), ...options });
+  return rank(index, note.getHitSentences(), ctx, { reading: (r) => note.reading(r), readingSpans: (r, s) => note.readingSpans(r, s), ...options });
 }

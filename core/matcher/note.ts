@@ -5,7 +5,7 @@
  */
 import type { CompiledIndex } from './compile.ts';
 import type { NoteTotals } from './rank.ts';
-import { sectionReading, sentenceFeatures, type CompiledReading } from './reading.ts';
+import { readingSpans, sectionReading, sentenceFeatures, type CompiledReading } from './reading.ts';
 import { expandEvidence, PARTIAL_STRIDE, Scanner, type Sentence } from './scan.ts';
 
 /** A second reading's running feature counts over the note, and each sentence's features. */
@@ -79,6 +79,11 @@ export class NoteMatch {
     }
     if (sums.last === undefined) sums.last = sectionReading(r, sums.counts, sums.words);
     return sums.last;
+  }
+
+  /** The note's words that count most towards a section of the reading (a prompt the reading raised). */
+  readingSpans(r: CompiledReading, section: number): { start: number; end: number; phrase: string }[] {
+    return readingSpans(r, this.text, this.sentences, section);
   }
 
   private read(r: CompiledReading, sums: ReadingSums, s: Sentence, d: number): void {

@@ -6,7 +6,7 @@
  */
 import { lookupForm, type CompiledIndex } from './compile.ts';
 import { foldWords } from '../text/fold.ts';
-import type { CompiledReading } from './reading.ts';
+import { READING_TRIGGER, type CompiledReading } from './reading.ts';
 import { EVIDENCE_STRIDE, evidenceGroups, evidenceTouches, expandEvidence, PARTIAL_STRIDE, type Sentence } from './scan.ts';
 
 export interface MatchContext {
@@ -41,6 +41,11 @@ export interface RankOptions {
    * (null: a note too short to read), nothing is held back.
    */
   reading?: (r: CompiledReading) => ArrayLike<number> | null;
+  /**
+   * Why the reading raised a section (NoteMatch.readingSpans): the note's words that count most towards
+   * it. Without it a prompt the reading raises has no spans.
+   */
+  readingSpans?: (r: CompiledReading, section: number) => MatchedSpan[];
 }
 
 export interface MatchedSpan {
@@ -63,6 +68,11 @@ export interface PromptMatch {
   combination: boolean;
   /** Field or page context raised it. */
   contextual: boolean;
+  /**
+   * Raised by the set's second reading, not its phrases: the note as a whole reads strongly like the
+   * prompt's section; `spans` are the words that count most towards it.
+   */
+  read?: true;
 }
 
 interface TriggerAcc {
@@ -409,8 +419,8 @@ export function rank(
   // shown, so holding one back never lets another through. What shows is always a part of what would
   // show without the reading.
   const held = new Set<PromptMatch>();
+  const readAs = new Map<CompiledReading, ArrayLike<number> | null>();
   if (readerOf.size) {
-    const readAs = new Map<CompiledReading, ArrayLike<number> | null>();
     for (const [p, r] of readerOf) {
       if (!r) continue;
       let read = readAs.get(r);
@@ -459,7 +469,62 @@ export function rank(
   }
   const shown = held.size ? kept.filter((p) => !held.has(p)) : kept;
   for (const p of shown) p.spans = firstSpans(p, maxSpans);
+  // a place a held prompt keeps is not given to one the reading raises (kept, not shown, counts)
+  if (options.reading && kept.length < max) {
+    const raised = raiseByReading(index, [...byPrompt.keys()], silenced, (r) => {
+      let read = readAs.get(r);
+      if (read === undefined) readAs.set(r, (read = options.reading!(r)));
+      return read;
+    }, (id) => (quiet.get(id) ?? 0) > now);
+    if (raised) {
+      raised.prompt.spans = options.readingSpans?.(raised.reading, raised.section) ?? [];
+      shown.push(raised.prompt);
+    }
+  }
   return shown;
+}
+
+/**
+ * The one prompt a second reading may raise (or null): of a section the note reads at least `raiseAt`
+ * like, the strongest such section, when no prompt of that section was raised by the phrases at all
+ * (shown, held back, shadowed or cut) and the set was not silenced by a note-wide exclusion. Its
+ * prompt is never a sensitive or disabled one (compileReading), nor one dismissed or snoozed.
+ */
+function raiseByReading(
+  index: CompiledIndex,
+  raisedByPhrases: readonly string[],
+  silenced: ReadonlySet<number> | null,
+  readOf: (r: CompiledReading) => ArrayLike<number> | null,
+  isQuiet: (id: string) => boolean,
+): { prompt: PromptMatch; reading: CompiledReading; section: number } | null {
+  let best: { r: CompiledReading; s: number; p: number } | null = null;
+  for (const r of index.readings) {
+    if (!Number.isFinite(r.raiseAt) || silenced?.has(r.set)) continue;
+    const read = readOf(r);
+    if (!read) continue;
+    const covered = new Set<number>();
+    for (const id of raisedByPhrases) {
+      const s = r.promptSection.get(id);
+      if (s !== undefined) covered.add(s);
+    }
+    for (let s = 0; s < r.sections.length; s++) {
+      const id = r.raisePrompt[s];
+      if (!id || covered.has(s) || read[s]! < r.raiseAt || raisedByPhrases.includes(id) || isQuiet(id)) continue;
+      if (!best || read[s]! > best.p) best = { r, s, p: read[s]! };
+    }
+  }
+  if (!best) return null;
+  const prompt: PromptMatch = {
+    id: best.r.raisePrompt[best.s]!,
+    score: 0,
+    triggers: [`${best.r.setId}/${READING_TRIGGER}`],
+    spans: [],
+    gentle: false,
+    combination: false,
+    contextual: false,
+    read: true,
+  };
+  return { prompt, reading: best.r, section: best.s };
 }
 
 /** Whether a span overlaps any of these: the spans as disjoint intervals in order, then a binary search. */

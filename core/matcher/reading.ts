@@ -15,15 +15,30 @@
 import type { ReadingModel } from '../schema/prompt-set.ts';
 import { ASCII_FOLD, ASCII_KIND, foldCode, K } from '../text/fold.ts';
 
+/**
+ * The trigger id a prompt the reading raised reports ("setId/second-reading-"): ending in a dash, it can
+ * never be a set's own trigger id, and it still passes as a qualified trigger between contexts.
+ */
+export const READING_TRIGGER = 'second-reading-';
+
 export interface CompiledReading {
   /** Ordinal of the set it belongs to: it reads only that set's prompts. */
   set: number;
+  /** That set's id (a prompt the reading raises reports "setId/" + READING_TRIGGER). */
+  setId: string;
   sections: readonly string[];
   /** Prompt id → section index. */
   promptSection: ReadonlyMap<string, number>;
   hold: number;
   /** The same for a prompt two or more of the set's triggers raised (lower: its phrases already agree). */
   holdCorroborated: number;
+  /**
+   * A note that reads like a section at least this much (0..1) raises that section's `raisePrompt`
+   * when the set's phrases raised nothing of the section (rank.ts); Infinity: the reading raises nothing.
+   */
+  raiseAt: number;
+  /** Per section, the prompt the reading may raise (null: none; never a sensitive or disabled prompt). */
+  raisePrompt: readonly (string | null)[];
   /** Notes shorter than this are not read (nothing is held back). */
   minWords: number;
   /**
@@ -128,10 +143,13 @@ const prefix = new Int32Array(MAX_WORD + 1);
  * as the scanner folds, apostrophes dropped ("'s" with them), numbers left out, each cut to its stem.
  * Calls `word(hash, stem)`; `stem` is made only when `withText` is set (training; the page needs hashes).
  */
-export function readWords(text: string, start: number, end: number, word: (hash: number, stem: string) => void, withText = false): void {
+export function readWords(text: string, start: number, end: number, word: (hash: number, stem: string, from: number, to: number) => void, withText = false): void {
   let n = 0;
   let digits = true;
   let h = 0x811c9dc5 | 0;
+  /** Where the word being read starts, and where its last letter ends. */
+  let from = start;
+  let to = start;
   for (let i = start; i <= end; i++) {
     if (i < end) {
       const c = text.charCodeAt(i);
@@ -140,6 +158,8 @@ export function readWords(text: string, start: number, end: number, word: (hash:
       if (c < 128) kind = ASCII_KIND[c] as K;
       else ({ kind, codes } = foldCode(c));
       if (kind === K.Word) {
+        if (n === 0) from = i;
+        to = i + 1;
         const m = codes ? codes.length : 1;
         for (let k = 0; k < m; k++) {
           const x = codes ? codes[k]! : ASCII_FOLD[c]!;
@@ -162,7 +182,7 @@ export function readWords(text: string, start: number, end: number, word: (hash:
     // a word ends: its stem's hash is the hash of its first `len` codes, kept as it was read
     if (n > 0 && !digits) {
       const len = stemLength(buf, n);
-      word(len === n ? h : prefix[len]!, withText ? String.fromCharCode(...buf.subarray(0, len)) : '');
+      word(len === n ? h : prefix[len]!, withText ? String.fromCharCode(...buf.subarray(0, len)) : '', from, to);
     }
     n = 0;
     digits = true;
@@ -177,7 +197,11 @@ export function featureKey(feature: string): number {
   return h.length === 1 ? h[0]! : pairKey(h[0]!, h[1]!);
 }
 
-export function compileReading(model: ReadingModel, set: number): CompiledReading {
+/**
+ * `never`: prompts the reading may not raise whatever the set says: the set's sensitive prompts (they
+ * need two signals of the set's own) and prompts switched off.
+ */
+export function compileReading(model: ReadingModel, set: number, setId: string, never: ReadonlySet<string> = new Set()): CompiledReading {
   const nS = model.sections.length;
   // by key, ascending; two features with one key (never seen) keep the first
   const rows = Object.entries(model.features)
@@ -197,10 +221,16 @@ export function compileReading(model: ReadingModel, set: number): CompiledReadin
   const skip = Int32Array.from(new Set(model.skip.map((w) => featureKey(w)))).sort();
   return {
     set,
+    setId,
     sections: model.sections,
     promptSection,
     hold: model.hold,
     holdCorroborated: model.holdCorroborated,
+    raiseAt: model.raise ? model.raise.at : Infinity,
+    raisePrompt: model.sections.map((sec) => {
+      const id = model.raise?.prompts[sec];
+      return id !== undefined && model.prompts[id] === sec && !never.has(id) ? id : null;
+    }),
     minWords: model.minWords,
     maxChars: model.maxChars,
     keys,
@@ -258,4 +288,76 @@ export function sectionReading(r: CompiledReading, counts: ArrayLike<number>, wo
   norm = norm > 0 ? Math.sqrt(norm) : 1;
   for (let s = 0; s < nS; s++) z[s] = 1 / (1 + Math.exp(-(z[s]! / norm + r.bias[s]!) / r.scale));
   return z;
+}
+
+/**
+ * Words too common to say why on their own: "not", "but" or "visit" may count towards a section, yet
+ * quoting them back tells the practitioner nothing. They still count in the reading; a pair with one
+ * other word ("not seen", "visit refused") may still be quoted.
+ */
+const WHY_STOP = `a about after again all already also always am an and any are as at be been before being
+between both but by can could day did do does done each even ever every few for from get got had has
+have having he her here hers him his how i if in into is it its just last made make many may me might
+more most mr mrs ms much must my never next no nobody none nor not nothing now of off on once one only
+or other our out over own said same say says see seen she should since so some still such than that
+the their them then there these they this those though through time to today told too two under until
+up us very visit was we week well were what when where which while who whom why will with without
+would yet you your mum dad mother father child children wk`.split(/\s+/);
+let whyStop: Set<number> | null = null;
+function whyStopKeys(): Set<number> {
+  if (!whyStop) {
+    whyStop = new Set();
+    for (const w of WHY_STOP) readWords(w, 0, w.length, (h) => whyStop!.add(h));
+  }
+  return whyStop;
+}
+
+/**
+ * Why the reading raised a section: the note's words that count most towards it, at most `max`, each
+ * at its first place in the note, in the note's order. A word or pair counts by how much more it weighs
+ * for this section than for any other (words that read like every section say nothing of this one);
+ * a common word is never quoted alone (WHY_STOP). Read afresh from the text: asked only for a prompt the
+ * reading raised.
+ */
+export function readingSpans(
+  r: CompiledReading,
+  text: string,
+  sentences: readonly { start: number; end: number }[],
+  section: number,
+  max = 3,
+): { start: number; end: number; phrase: string }[] {
+  const nS = r.sections.length;
+  const stop = whyStopKeys();
+  const margin = (f: number): number => {
+    let other = -Infinity;
+    for (let o = 0; o < nS; o++) if (o !== section) other = Math.max(other, r.weights[f * nS + o]!);
+    return r.weights[f * nS + section]! - other;
+  };
+  const first = new Map<number, { start: number; end: number; m: number }>();
+  const note = (v: number, start: number, end: number) => {
+    if (v <= 0 || first.has(v - 1)) return;
+    const m = margin(v - 1);
+    if (m > 0 && r.weights[(v - 1) * nS + section]! > 0) first.set(v - 1, { start, end, m });
+  };
+  // as sentenceFeatures reads them: sentence by sentence, pairs within a sentence
+  for (const s of sentences) {
+    let prev = 0;
+    let prevFrom = -1;
+    readWords(text, s.start, s.end, (w, _stem, from, to) => {
+      const v = lookup(r, w);
+      if (v === SKIPPED) return;
+      if (!stop.has(w) && to - from >= 3) note(v, from, to); // "M", "P": initials say nothing alone
+      if (prevFrom >= 0 && !(stop.has(prev) && stop.has(w))) note(lookup(r, pairKey(prev, w)), prevFrom, to);
+      prev = w;
+      prevFrom = from;
+    });
+  }
+  const best = [...first.values()].sort((a, b) => b.m - a.m || a.start - b.start);
+  const out: { start: number; end: number; phrase: string }[] = [];
+  for (const sp of best) {
+    if (out.length >= max) break;
+    if (out.some((o) => o.start < sp.end && sp.start < o.end)) continue; // a word already quoted in a pair
+    out.push({ start: sp.start, end: sp.end, phrase: '' });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

@@ -38,3 +38,13 @@ export function whyWords(
   }
   return why;
 }
+
+/**
+ * The words before the note's own words in "why": a phrase match quotes what was written; a prompt the
+ * second reading raised says the note as a whole reads like the section, and quotes the words that
+ * count most towards it. One wording for every surface.
+ */
+export function whyLead(read: boolean | undefined, words: number): string {
+  if (!read) return 'Why this prompt: you wrote';
+  return words > 0 ? 'Why this prompt: your note as a whole reads like this section, with words such as' : 'Why this prompt: your note as a whole reads like this section.';
+}

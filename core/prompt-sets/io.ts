@@ -264,6 +264,14 @@ export function crossCheckSet(raw: unknown, knownIds: ReadonlySet<string>, prefi
       });
     }
   }
+  // the second reading raises a prompt on the note's reading alone: one signal, so never a sensitive prompt
+  if (isObj(raw.reading) && isObj(raw.reading.raise) && isObj(raw.reading.raise.prompts)) {
+    for (const [sec, p] of Object.entries(raw.reading.raise.prompts)) {
+      if (typeof p === 'string' && sensitive.has(p)) {
+        out.push(`${prefix}reading.raise.prompts.${sec.slice(0, LIMITS.idChars)}: "${p.slice(0, LIMITS.idChars)}" is a sensitive prompt, which needs two signals of the set's own phrases: the reading cannot raise it`);
+      }
+    }
+  }
   for (const key of ['exclude', 'excludeNote'] as const) {
     const list = raw[key];
     if (!Array.isArray(list)) continue;

@@ -5,6 +5,7 @@
  */
 import { expandPhrases } from '../schema/concepts.ts';
 import type { PromptSet } from '../schema/prompt-set.ts';
+import { READING_TRIGGER } from '../matcher/reading.ts';
 
 /** How many phrases of a list are shown; the rest are counted. */
 export const TRIGGER_WHY_PHRASES = 6;
@@ -16,9 +17,11 @@ export interface TriggerWhy {
   triggerId: string;
   /** The trigger's phrase lists (concept groups expanded): `any` first, then each `all` list. */
   lists: { phrases: string[]; more: number }[];
+  /** Not a trigger: the set's second reading raised the prompt (the note as a whole reads like its section). */
+  reading?: true;
 }
 
-export type SetForWhy = Pick<PromptSet, 'id' | 'name' | 'concepts' | 'triggers'>;
+export type SetForWhy = Pick<PromptSet, 'id' | 'name' | 'concepts' | 'triggers' | 'reading'>;
 
 /** What the sets say about a qualified trigger id; null when no set has it (e.g. the set changed since). */
 export function explainTrigger(sets: readonly SetForWhy[], qualified: string, max = TRIGGER_WHY_PHRASES): TriggerWhy | null {
@@ -27,6 +30,7 @@ export function explainTrigger(sets: readonly SetForWhy[], qualified: string, ma
   const setId = qualified.slice(0, slash);
   const triggerId = qualified.slice(slash + 1);
   const set = sets.find((s) => s.id === setId);
+  if (set && triggerId === READING_TRIGGER) return set.reading?.raise ? { qualified, setName: set.name, triggerId, lists: [], reading: true } : null;
   const trig = set?.triggers.find((t) => t.id === triggerId);
   if (!set || !trig) return null;
   const lists = [trig.any, ...(trig.all ?? [])].map((l) => {

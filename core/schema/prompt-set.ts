@@ -172,7 +172,9 @@ export const TriggerDefaultsSchema = z.object({
 const int = z.number().check(z.int(), z.gte(-2_000_000_000), z.lte(2_000_000_000));
 /**
  * The set's second reading (core/matcher/reading.ts): per briefing section, how much a note as a whole
- * reads like it. It only ever holds a prompt back; trained by `npm run train-reading`, not written by hand.
+ * reads like it. It holds back a prompt whose section the note does not read like, and (with `raise`) may
+ * raise one prompt of a section the note reads strongly like when the set's phrases raised nothing of it.
+ * Trained by `npm run train-reading`, not written by hand.
  */
 export const ReadingSchema = z
   .object({
@@ -181,6 +183,17 @@ export const ReadingSchema = z
     prompts: z.record(id, id).check(z.refine((o) => Object.keys(o).length <= LIMITS.prompts, `must have at most ${LIMITS.prompts} prompts`)),
     hold: z.number().check(z.gte(0), z.lte(1)),
     holdCorroborated: z.number().check(z.gte(0), z.lte(1)),
+    /**
+     * A note that reads like a section at least `at` raises that section's prompt here, when the set's
+     * phrases raised nothing of the section: at most one per note, after the phrases' own prompts, never
+     * a sensitive prompt. Without it the reading only holds back.
+     */
+    raise: z.optional(
+      z.object({
+        at: z.number().check(z.gt(0), z.lte(1)),
+        prompts: z.record(id, id).check(z.refine((o) => Object.keys(o).length <= LIMITS.readingSections, `must have at most ${LIMITS.readingSections} prompts`)),
+      }),
+    ),
     minWords: int.check(z.gte(0)),
     maxChars: int.check(z.gte(0)),
     scale: z.number().check(z.gt(0)),
@@ -196,6 +209,7 @@ export const ReadingSchema = z
     z.refine((r) => Object.values(r.features).every((w) => w.split(' ').length === r.sections.length), 'every feature must give one weight per section'),
     z.refine((r) => Object.values(r.features).every((w) => w.split(' ').every((x) => Math.abs(Number(x)) <= 2_000_000_000)), 'weights must be between -2000000000 and 2000000000'),
     z.refine((r) => Object.values(r.prompts).every((s) => r.sections.includes(s)), 'every prompt must map to one of its sections'),
+    z.refine((r) => !r.raise || Object.entries(r.raise.prompts).every(([sec, p]) => r.prompts[p] === sec), 'raise must name, per section, a prompt of that section'),
   );
 
 export const PromptSetSchema = z.object({

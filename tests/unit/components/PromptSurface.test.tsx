@@ -77,7 +77,19 @@ describe('the prompt surface (accessibility contract)', () => {
     expect(p.onNotRelevant).toHaveBeenCalledWith('b');
     expect(p.onOpen).toHaveBeenCalledWith('a');
     expect(await violations()).toEqual([]);
+  });  it('a prompt the second reading raised says so: the note as a whole, and the words that count most', async () => {
+    const read: ShownPrompt = { ...prompt('r', {}, ['grubby kitchen', 'no tea']), read: true };
+    render(<PromptSurface {...props({ expanded: true, prompts: [read, prompt('b')] })} />);
+    const [r, b] = screen.getAllByRole('article');
+    expect(r!.querySelector('.pp-why')!.textContent).toBe('Why this prompt: your note as a whole reads like this section, with words such as grubby kitchen, no tea');
+    expect(b!.querySelector('.pp-why')!.textContent).toBe('Why this prompt: you wrote neglect');
+    cleanup();
+    // with no words to quote it still says why
+    render(<PromptSurface {...props({ expanded: true, prompts: [{ ...read, why: [] }] })} />);
+    expect(screen.getByRole('article').querySelector('.pp-why')!.textContent).toBe('Why this prompt: your note as a whole reads like this section.');
+    expect(await violations()).toEqual([]);
   });
+
   it('"Not relevant" offers optional one-click reasons, by keyboard too, and passes on a code only', async () => {
     const p = props({ expanded: true });
     render(<PromptSurface {...p} />);

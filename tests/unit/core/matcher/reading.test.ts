@@ -1,6 +1,7 @@
 /**
- * The second reading (core/matcher/reading.ts): how it reads words, that it can only hold a prompt
- * back (never raise one), that it has no opinion on a note too short to read, that protected
+ * The second reading (core/matcher/reading.ts): how it reads words, that it holds a prompt back but
+ * never lets another through, what it may raise (`raise`: one prompt, never sensitive, in a section the
+ * phrases left alone, with the words that count most as why), that it has no opinion on a note too short to read, that protected
  * characteristics are never read, and that a note kept as it is edited reads as one read afresh.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { compile, matchText, NoteMatch } from '../../../../core/matcher/index.ts
 import { decodeIndex, encodeIndex } from '../../../../core/matcher/compact.ts';
 import { featureKey, readWords, sentenceFeatures } from '../../../../core/matcher/reading.ts';
 import { PromptSetSchema, type PromptSet, type ReadingModel } from '../../../../core/schema/prompt-set.ts';
+import { crossCheckSet } from '../../../../core/prompt-sets/io.ts';
 import { replayEdits, set, T } from './helpers.ts';
 
 const words = (text: string): string[] => {
@@ -86,7 +88,7 @@ describe('holding a prompt back', () => {
     expect(shown(withReading(model()), other)).toEqual(['own-card', 'talk-card']);
   });
 
-  it('never raises a prompt: a note that reads strongly like a section shows only what its phrases raised', () => {
+  it('without `raise`, never raises a prompt: a note that reads strongly like a section shows only what its phrases raised', () => {
     const strong = model({ bias: [9000, 9000] });
     expect(shown(withReading(strong), 'Nothing here mentions anything of the kind at all, really.')).toEqual([]);
   });
@@ -144,6 +146,87 @@ describe('holding a prompt back', () => {
     for (const t of [text, 'She told me and told her teacher and told her nan. The flat was dirty.', 'told dirty']) {
       expect(matchText(loaded, t).map((p) => p.id)).toEqual(matchText(ix, t).map((p) => p.id));
     }
+  });
+});
+
+describe('raising a prompt (`raise`)', () => {
+  /** "grubby" reads as home and is no phrase of any trigger; "shouted" ("shout") reads as talk. */
+  const raising = (over: Partial<ReadingModel> = {}) =>
+    model({
+      raise: { at: 0.9, prompts: { home: 'home-card', talk: 'talk-card' } },
+      features: { dirty: '6000 -3000', grubby: '6000 -3000', shout: '-3000 5000', 'grubby kitchen': '8000 -3000' },
+      ...over,
+    });
+  const note = 'Visit today. The flat was grubby, the grubby kitchen again, and we sat in the front room.';
+  const run = (s: PromptSet, text: string, options = {}) => matchText(compile([s]), text, {}, { maxPrompts: 3, minShare: 0, ...options });
+
+  it('raises the section prompt the phrases did not, marked as read, with the words that count most as why', () => {
+    const [p, ...rest] = run(withReading(raising()), note);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ id: 'home-card', read: true, triggers: ['t/second-reading-'], gentle: false });
+    // each word or pair at its first place, in the note's order
+    expect(p!.spans.map((sp) => note.slice(sp.start, sp.end))).toEqual(['grubby', 'grubby kitchen']);
+    // the strongest first ("grubby kitchen" outweighs "grubby"), and no word twice: "grubby" is inside it
+    const two = 'The grubby kitchen again. Then the flat, grubby, the stairs, and the front room.';
+    expect(run(withReading(raising()), two)[0]!.spans.map((sp) => two.slice(sp.start, sp.end))).toEqual(['grubby kitchen']);
+  });
+
+  it('raises nothing under `at`, under minWords, or without `raise`', () => {
+    expect(run(withReading(raising({ raise: { at: 0.9999, prompts: { home: 'home-card' } } })), note)).toEqual([]);
+    expect(run(withReading(raising({ minWords: 40 })), note)).toEqual([]);
+    expect(run(withReading({ ...raising(), raise: undefined }), note)).toEqual([]);
+    expect(run(withReading(raising()), note, { reading: () => null })).toEqual([]);
+  });
+
+  it('raises nothing in a section the phrases already raised, even a prompt not shown', () => {
+    const withPhrase = `${note} It was cold.`; // "cold" raises home-card by its phrase
+    const ps = run(withReading(raising()), withPhrase);
+    expect(ps.map((p) => [p.id, p.read ?? false])).toEqual([['home-card', false]]);
+    // held back by a dismissal, it is still the phrases' prompt: the reading does not put it back
+    expect(run(withReading(raising()), withPhrase, { quiet: { 'home-card': Infinity } })).toEqual([]);
+  });
+
+  it('never raises a sensitive, switched-off, dismissed or snoozed prompt, nor one the place is full for', () => {
+    expect(run({ ...withReading(raising()), sensitive: ['home-card'] }, note)).toEqual([]);
+    expect(matchText(compile([withReading(raising())], { disabled: new Set(['home-card']) }), note)).toEqual([]);
+    expect(run(withReading(raising()), note, { quiet: { 'home-card': Date.now() + 60_000 } })).toEqual([]);
+    expect(run(withReading(raising()), note, { quiet: { 'home-card': Date.now() - 1 } }).map((p) => p.id)).toEqual(['home-card']);
+    // the phrases' prompts come first: with one place and one of theirs, nothing is raised
+    const told = `${note} She told me.`;
+    expect(run(withReading(raising({ hold: 0, holdCorroborated: 0 })), told, { maxPrompts: 1 }).map((p) => [p.id, p.read ?? false])).toEqual([['talk-card', false]]);
+    // a prompt the reading held back keeps its place: it is not given to a prompt the reading raises
+    expect(run(withReading(raising()), told, { maxPrompts: 1 })).toEqual([]);
+    expect(run(withReading(raising({ hold: 0, holdCorroborated: 0 })), told, { maxPrompts: 2 }).map((p) => [p.id, p.read ?? false])).toEqual([
+      ['talk-card', false],
+      ['home-card', true],
+    ]);
+  });
+
+  it('raises nothing in a note a note-wide exclusion silenced', () => {
+    expect(run({ ...withReading(raising()), excludeNote: ['all goals met'] }, `${note} All goals met.`)).toEqual([]);
+  });
+
+  it('raises one prompt at most: the section the note reads most like', () => {
+    const both = 'The flat was grubby. He shouted and shouted and shouted at the grubby door, shouted again.';
+    const ps = run(withReading(raising({ raise: { at: 0.5, prompts: { home: 'home-card', talk: 'talk-card' } } })), both);
+    expect(ps.map((p) => p.id)).toEqual(['talk-card']);
+  });
+
+  it('survives the compact form', () => {
+    const ix = compile([withReading(raising())]);
+    const loaded = decodeIndex(encodeIndex(ix, 'h', { texts: false }).slice(), 'h');
+    expect(matchText(loaded, note)).toEqual(matchText(ix, note));
+    expect(matchText(loaded, note)[0]?.read).toBe(true);
+  });
+
+  it('refuses a raise prompt of another section, and a sensitive one with a clear error', () => {
+    const bad = PromptSetSchema.safeParse(withReading(raising({ raise: { at: 0.9, prompts: { home: 'talk-card' } } })));
+    expect(bad.success).toBe(false);
+    expect(JSON.stringify(bad.error?.issues)).toContain('raise must name, per section, a prompt of that section');
+    expect(crossCheckSet({ ...withReading(raising()), sensitive: ['home-card'] }, new Set(), '')).toContain(
+      `reading.raise.prompts.home: "home-card" is a sensitive prompt, which needs two signals of the set's own phrases: the reading cannot raise it`,
+    );
+    expect(crossCheckSet(withReading(raising()), new Set(['home-card', 'talk-card', 'own-card']), '')).toEqual([]);
   });
 });
 
