@@ -156,6 +156,8 @@ describe('2. sensitive cards need two independent signals', () => {
     'Grandad disclosed that he has been diagnosed with cancer.',
     'The male nurse at the clinic did the weigh-in.',
     'Kai is very mature for his age and helps his little sister with reading.',
+    'College tutor gave explicit instructions re the coursework; YP exploited the extra lab sessions and finished a week early.',
+    'Grandad said his ego was bruised after the kids beat him at Mario Kart again.',
   ])('everyday words never fire a sensitive card (nor anything else): %s', (text) => {
     expect(shown(text)).toEqual([]);
   });
@@ -186,6 +188,7 @@ describe('4. office and administrative text is excluded at set level', () => {
     'Please complete the domestic abuse e-learning by the end of the month.',
     'Annual leave request for the week of the strategy meeting has been approved.',
     'Room booked for the team away day; lunch provided.',
+    'Lone-working app update pushed to phones on Monday, please restart them.',
   ])('%s → nothing', (text) => {
     expect(shown(text)).toEqual([]);
   });

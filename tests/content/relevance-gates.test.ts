@@ -36,7 +36,10 @@ const FLOORS = {
   // Blind batches 16-20 joined after they were scored (2026-12-08, 4204 notes): recall 2554/2664, off-topic 24/2894,
   // 7/1744 benign, one sensitive card on a benign note. The floors went down with them: they are notes never tuned
   // on, which the phrases meet less well; the reading is trained on them, the phrases were not changed for them.
-  dev: { recall: 0.955, precision: 0.99, benignFired: 7, sensitiveOnBenign: 1 },
+  // Then five everyday senses from those batches read as such ("exploited the extra lab sessions", a bruised ego, a
+  // game's "beat him at", an app update "pushed to phones", a system outage with "no case impact") and a relative
+  // babysitting rules out "left home alone": 2554/2664, 20/2890, 3/1744, no sensitive card on a benign note.
+  dev: { recall: 0.955, precision: 0.99, benignFired: 3, sensitiveOnBenign: 0 },
 };
 
 const s = scorer();

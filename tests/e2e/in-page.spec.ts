@@ -1,5 +1,7 @@
-import { test, expect, waitForAx, axNodes, contentScriptWorld } from './fixtures.ts';
+import { test, expect, waitForAx, axNodes, clickAx, contentScriptWorld } from './fixtures.ts';
 import { waitForNoAx, CHIP } from './never-in-the-way.ts';
+import { RAISING_NOTE, RAISING_SET } from './pages.ts';
+import { SETTINGS_VERSION } from '../../core/settings/settings.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 const NOTE = 'Concerns about neglect at home. She made a disclosure to her teacher.';
@@ -91,4 +93,22 @@ test('after an extension update the old content script goes quiet, throwing noth
   await expect(demo.locator('practice-prompts')).toHaveCount(0);
   expect(errors.filter((e) => /practice|extension|invalidated/i.test(e))).toEqual([]);
   expect(await demo.locator('#case-note').inputValue()).toBe(AFTER);
+});
+
+test('a prompt the second reading raised shows on the page, saying the note as a whole reads like its section, with the words', async ({ context, sw, site }) => {
+  await sw.evaluate(async ({ set, version }) => {
+    const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await chrome.storage.local.set({ settings: { ...cur, version, localSets: [set] } });
+  }, { set: RAISING_SET, version: SETTINGS_VERSION });
+  const page = await context.newPage();
+  await page.goto(`${site}/demo.html`);
+  const note = page.locator('#case-note');
+  await note.click();
+  await page.keyboard.type(RAISING_NOTE, { delay: 1 });
+  await clickAx(page, 'button', CHIP);
+  await waitForAx(page, 'heading', /^Talk through home conditions$/);
+  const texts = (await axNodes(page)).map((n) => n.name);
+  expect(texts).toContain('Why this prompt: your note as a whole reads like this section, with words such as');
+  expect(texts).toEqual(expect.arrayContaining(['grubby', 'grubby kitchen']));
+  expect(await note.inputValue()).toBe(RAISING_NOTE); // the practitioner's text is untouched
 });

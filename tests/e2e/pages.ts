@@ -35,6 +35,34 @@ export const GOOD_SET = {
   triggers: [{ id: 'zebra', leadsTo: ['local-neglect-tool', 'neglect-assessment-tools'], any: ['zebra crossing'] }],
 };
 
+/**
+ * A local set whose second reading raises its prompt: "grubby" and "grubby kitchen" read as its
+ * section and are no phrase of any trigger (its one trigger looks for "zebra crossing").
+ */
+export const RAISING_SET = {
+  format: 'practice-prompts/prompt-set',
+  version: 2,
+  id: 'local-home',
+  name: 'Our home conditions guide',
+  prompts: [{ id: 'local-home-talk', title: 'Talk through home conditions', text: 'Our guide to talking with families about the state of the home.' }],
+  triggers: [{ id: 'zebra', leadsTo: ['local-home-talk'], any: ['zebra crossing'] }],
+  reading: {
+    sections: ['home', 'other'],
+    prompts: { 'local-home-talk': 'home' },
+    hold: 0,
+    holdCorroborated: 0,
+    raise: { at: 0.9, prompts: { home: 'local-home-talk' } },
+    minWords: 4,
+    maxChars: 10000,
+    scale: 1000,
+    bias: [-1000, -1000],
+    skip: [],
+    features: { grubby: '6000 -3000', 'grubby kitchen': '8000 -3000' },
+  },
+};
+/** A note that set's reading raises its prompt on (and nothing else in the note is about home conditions). */
+export const RAISING_NOTE = 'Called in after school. The flat was grubby, the grubby kitchen again, and we sat in the front room.';
+
 /** An organisation's policy, through a stubbed managed storage area (the options page shows it locked). */
 const POLICY = { maxPrompts: 2, surface: 'panel', cooldownMinutes: 30, sites: ['https://lcs.example.gov.uk'], disabledPrompts: ['neglect-rarely-alone'], locked: ['surface', 'localSets'] };
 

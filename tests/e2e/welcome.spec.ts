@@ -4,7 +4,7 @@
  * with no site switched on; a benign note shows none. And a test profile never gets the welcome tab.
  */
 import { test, expect } from './fixtures.ts';
-import { GOOD_SET, SAMPLE_NOTE } from './pages.ts';
+import { GOOD_SET, RAISING_NOTE, RAISING_SET, SAMPLE_NOTE } from './pages.ts';
 import { SETTINGS_VERSION } from '../../core/settings/settings.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
@@ -52,6 +52,26 @@ test('welcome: the try-it box uses the user’s own prompt sets, as the page doe
   const local = page.getByRole('list', { name: 'Prompts for this note' }).getByRole('article', { name: 'Use the local neglect tool' });
   await expect(local).toContainText('Our neglect procedure'); // a local prompt's section is its set's name
   await expect(local).toContainText('zebra crossing');
+});
+
+test('welcome: a prompt the second reading raised says the note as a whole reads like its section, quoting the words', async ({ context, extensionId, sw }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/welcome.html`);
+  await expect(page.getByRole('status')).toHaveText('Type a note to see its prompts.');
+  const list = page.getByRole('list', { name: 'Prompts for this note' });
+  // without the set, the note raises nothing of it (the check below can fail)
+  await page.getByLabel('Sample note').fill(RAISING_NOTE);
+  await expect(page.getByRole('status')).toHaveText(/prompts? for this note\.$/);
+  await expect(list.getByRole('article', { name: 'Talk through home conditions' })).toHaveCount(0);
+  await sw.evaluate(async ({ set, version }) => {
+    const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await chrome.storage.local.set({ settings: { ...cur, version, localSets: [set] } });
+  }, { set: RAISING_SET, version: SETTINGS_VERSION });
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText('Type a note to see its prompts.');
+  await page.getByLabel('Sample note').fill(RAISING_NOTE);
+  const raised = list.getByRole('article', { name: 'Talk through home conditions' });
+  await expect(raised.getByText(/^Why this prompt:/)).toHaveText('Why this prompt: your note as a whole reads like this section, with words such as grubby, grubby kitchen');
 });
 
 test('a test profile never opens the welcome page (the launcher loads the extension unpacked)', async ({ context, sw }) => {
