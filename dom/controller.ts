@@ -208,7 +208,7 @@ export class PromptController {
       now,
       maxSpans: WHY_SPANS,
       reading: (r) => st.note.reading(r),
-      readingSpans: (r, section) => st.note.readingSpans(r, section),
+      raising: st.note.raising,
     });
     const shown = matches.filter((m) => this.cards.has(m.id)).map((m) => this.toShown(m, text));
     this.report(shown, ed.el);

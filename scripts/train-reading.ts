@@ -33,7 +33,12 @@ const SKIP_WORDS = `disabled disability disabilities autistic autism adhd wheelc
   romanian pakistani bangladeshi indian somali eritrean afghan syrian kurdish african caribbean arab chinese
   muslim muslims sikh sikhs jewish jew jews hindu hindus christian christians catholic buddhist islam islamic
   mosque church temple synagogue gurdwara faith religion religious
-  pregnant pregnancy asylum seeking refugee refugees ethnicity ethnic race racial culture cultural`.split(/\s+/);
+  pregnant pregnancy asylum seeking refugee refugees ethnicity ethnic race racial culture cultural
+  ld sld mld pmld asd asc sen send ehcp epilepsy epileptic diabetes diabetic
+  depression depressed anxiety bipolar schizophrenia psychosis psychotic ptsd ocd mental
+  interpreter eal esol english`.split(/\s+/);
+/** A stem written Capitalised in at least this share of its mid-sentence uses is a name (never a feature). */
+const NAME_SHARE = 0.6;
 const HYPER = { minDocs: 4, features: 2000, l2: 1e-5, rate: 8, steps: 1500, hold: 0.15, holdCorroborated: 0.05, raiseAt: 0.75, minWords: 30, maxChars: 3000, scale: 1000 };
 /**
  * Per section, the prompt the reading may raise when a note reads strongly like the section and the
@@ -41,6 +46,17 @@ const HYPER = { minDocs: 4, features: 2000, l2: 1e-5, rate: 8, steps: 1500, hold
  * prompts need two signals (disclosure; older, mostly exploitation), nor the system section (its
  * learning points are too different from one another for one to stand for all).
  */
+/**
+ * Reassurance the reading cannot read as such (it has no negation): a note holding one of these raises
+ * nothing, besides the set's `exclude` and `excludeNote` phrases.
+ */
+const RAISE_QUIET = [
+  'no concern', 'no concerns', 'not a concern', 'not concerned', 'nothing of concern', 'no worries', 'no worry',
+  'no evidence', 'no indication', 'no sign of', 'no signs of', 'nothing to suggest', 'ruled out', 'not a feature',
+  'satisfied that', "i'm satisfied", 'reassured', 'unfounded', 'unsubstantiated', 'all fine', 'all well', 'all good',
+  'well cared for', 'goals met', 'goals achieved', 'no further action needed', 'no issues', 'no problems',
+  'role play', 'roleplay', 'case study', 'scenario', 'hypothetical', 'what would you do', 'what would we do',
+];
 const RAISE: Record<string, string> = {
   neglect: 'neglect-rarely-alone',
   'daily-life': 'trusting-relationship-seen-alone',
@@ -60,7 +76,7 @@ const cases: Case[] = files.flatMap((f) => loadCases(join(devDir, f)));
 
 /** FNV-1a over the corpus and the settings: what the stored reading says it was trained on. */
 function fingerprint(): string {
-  const text = JSON.stringify({ HYPER, RAISE, SKIP_WORDS, SECTIONS, cases: cases.map((c) => [c.text, c.must, c.may]) });
+  const text = JSON.stringify({ HYPER, RAISE, RAISE_QUIET, SKIP_WORDS, SECTIONS, NAME_SHARE, cases: cases.map((c) => [c.text, c.must, c.may]) });
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return `${cases.length} dev notes, fingerprint ${h.toString(16).padStart(8, '0')}`;
@@ -109,6 +125,35 @@ const tokens: string[][] = cases.map((c) => {
 });
 
 const nS = SECTIONS.length;
+/**
+ * Stems that are names (a child's, a street's): written Capitalised in at least NAME_SHARE of their
+ * uses after a sentence's first word. Never features, so swapping one name for another cannot change the reading, and "why"
+ * never quotes a child's name.
+ */
+const names = (() => {
+  const cap = new Map<string, number>();
+  const all = new Map<string, number>();
+  cases.forEach((c) => {
+    const note = new NoteMatch(index);
+    note.reset(c.text);
+    for (const s of note.getSentences()) {
+      let k = 0;
+      readWords(
+        c.text,
+        s.start,
+        s.end,
+        (_h, stem, from, to) => {
+          // mid-sentence only: a sentence's first word is capitalised whatever it is
+          if (k++ === 0) return;
+          all.set(stem, (all.get(stem) ?? 0) + 1);
+          if (/^\p{Lu}\p{Ll}/u.test(c.text.slice(from, to))) cap.set(stem, (cap.get(stem) ?? 0) + 1);
+        },
+        true,
+      );
+    }
+  });
+  return new Set([...all].filter(([stem, n]) => (cap.get(stem) ?? 0) >= NAME_SHARE * n).map(([stem]) => stem));
+})();
 const labels = cases.map((c) => {
   const y = new Float64Array(nS);
   const w = new Float64Array(nS).fill(1);
@@ -172,6 +217,8 @@ function fit(data: Row[], nF: number): { th: Float64Array; b: Float64Array } {
 
 const docs = new Map<string, number>();
 for (const ts of tokens) for (const t of new Set(ts)) docs.set(t, (docs.get(t) ?? 0) + 1);
+// names of people and places: a word written Capitalised (not in capitals) mid-sentence most of the time
+for (const [t] of docs) if (t.split(' ').some((w) => names.has(w))) docs.delete(t);
 const vocab = [...docs].filter(([, n]) => n >= HYPER.minDocs).map(([t]) => t).sort();
 console.log(`${cases.length} notes from ${files.length} files, ${vocab.length} words and pairs in at least ${HYPER.minDocs} notes`);
 const first = fit(rows(vocab), vocab.length);
@@ -195,7 +242,7 @@ const reading: ReadingModel = {
   prompts: Object.fromEntries([...catalogueIds].sort().map((id) => [id, sectionOf(id)!.id])),
   hold: HYPER.hold,
   holdCorroborated: HYPER.holdCorroborated,
-  raise: { at: HYPER.raiseAt, prompts: RAISE },
+  raise: { at: HYPER.raiseAt, prompts: RAISE, quiet: RAISE_QUIET },
   minWords: HYPER.minWords,
   maxChars: HYPER.maxChars,
   scale: HYPER.scale,

@@ -533,7 +533,7 @@ function TestBench({
           <li key={r.id}>
             <strong>{titleOf(r.id, local)}</strong> — {sectionOf(r.id)?.title ?? 'Local prompt'}
             {r.gentle ? ' (softened: mentioned as not a concern)' : ''}
-            {r.read ? ' (raised by the second reading: the sample as a whole reads like this section)' : ''}. {r.read ? 'Words that count most' : 'Why'}: {whyWords(text, r.spans).join(', ')}
+            {r.read ? ' (raised by the second reading: the sample as a whole reads like this section)' : ''}. {r.read ? (r.spans.length ? `Words that count most: ${whyWords(text, r.spans).join(', ')}` : '') : `Why: ${whyWords(text, r.spans).join(', ')}`}
           </li>
         ))}
       </ol>

@@ -119,6 +119,8 @@ interface JsonReading {
   /** null: the reading raises nothing (Infinity in CompiledReading). */
   raiseAt: number | null;
   raisePrompt: (string | null)[];
+  triggerSections: number[];
+  quiet: number[][];
   minWords: number;
   maxChars: number;
   scale: number;
@@ -168,6 +170,8 @@ export function encodeIndex(index: CompiledIndex, setHash: string, { texts = tru
       holdCorroborated: r.holdCorroborated,
       raiseAt: Number.isFinite(r.raiseAt) ? r.raiseAt : null,
       raisePrompt: [...r.raisePrompt],
+      triggerSections: [...r.triggerSections],
+      quiet: r.quiet.map((q) => [...q]),
       minWords: r.minWords,
       maxChars: r.maxChars,
       scale: r.scale,
@@ -263,12 +267,18 @@ export function decodeIndex(bytes: Uint8Array, expectHash?: string): CompiledInd
       !(r.raiseAt === null || (unit(r.raiseAt) && r.raiseAt > 0)) ||
       !Array.isArray(r.raisePrompt) ||
       r.raisePrompt.length !== r.sections.length ||
-      !r.raisePrompt.every((p) => p === null || typeof p === 'string') ||
+      !r.raisePrompt.every((p, s) => p === null || (typeof p === 'string' && r.prompts.some(([id, sec]) => id === p && sec === s))) ||
+      !Array.isArray(r.triggerSections) ||
+      r.triggerSections.length !== triggers.length ||
+      !r.triggerSections.every(Number.isInteger) ||
+      !Array.isArray(r.quiet) ||
+      !r.quiet.every((q) => Array.isArray(q) && q.length > 0 && q.every(Number.isInteger)) ||
       !count(r.minWords) ||
       !count(r.maxChars) ||
       !(typeof r.scale === 'number' && r.scale > 0) ||
       !count(r.set) ||
-      typeof r.setId !== 'string'
+      typeof r.setId !== 'string' ||
+      !/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(r.setId)
     )
       throw new CompactError('bad header');
     const keys = int32s(r.features);
@@ -283,6 +293,8 @@ export function decodeIndex(bytes: Uint8Array, expectHash?: string): CompiledInd
       holdCorroborated: r.holdCorroborated,
       raiseAt: r.raiseAt ?? Infinity,
       raisePrompt: r.raisePrompt,
+      triggerSections: Int32Array.from(r.triggerSections),
+      quiet: r.quiet.map((q) => Int32Array.from(q)),
       minWords: r.minWords,
       maxChars: r.maxChars,
       keys,

@@ -335,12 +335,14 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
   };
 
   let setOrdinal = -1;
-  const readings: CompiledReading[] = [];
+  const readingOf: { set: PromptSet; ordinal: number; never: Set<string> }[] = [];
+  /** Per trigger, its `leadsTo` as written (before switched-off and single-signal sensitive prompts go). */
+  const leadsToAsWritten: string[][] = [];
   for (const set of sets) {
     setOrdinal++;
     const concepts = set.concepts;
     const sensitive = new Set(set.sensitive ?? []);
-    if (set.reading) readings.push(compileReading(set.reading, setOrdinal, set.id, new Set([...sensitive, ...(options.disabled ?? [])])));
+    if (set.reading) readingOf.push({ set, ordinal: setOrdinal, never: new Set([...sensitive, ...(options.disabled ?? [])]) });
     const d = set.defaults ?? {};
     for (const p of expandPhrases(set.exclude ?? [], concepts)) addPhrase(p, { trigger: setOrdinal, group: GROUP_EXCLUDE });
     for (const p of expandPhrases(set.excludeNote ?? [], concepts)) addPhrase(p, { trigger: setOrdinal, group: GROUP_EXCLUDE_NOTE });
@@ -348,8 +350,11 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
       const trig = expandTrigger(raw, concepts);
       // Two signals or none: a single-group trigger never reaches a sensitive prompt.
       const leadsTo = trig.leadsTo.filter((t) => !options.disabled?.has(t) && (!sensitive.has(t) || distinctGroups(trig) >= 2));
-      if (!leadsTo.length || !trig.any.length) continue;
+      // a trigger with no prompt left is still read when its set's reading may raise: what it finds is
+      // its section's, not the reading's to raise (a switched-off prompt is not replaced by another)
+      if (!trig.any.length || (!leadsTo.length && !set.reading?.raise)) continue;
       const t = triggers.length;
+      leadsToAsWritten.push(trig.leadsTo);
       const all = (trig.all ?? []).filter((l) => l.length);
       for (const p of trig.any) addPhrase(p, { trigger: t, group: 0 });
       all.forEach((list, g) => list.forEach((p) => addPhrase(p, { trigger: t, group: g + 1 })));
@@ -374,6 +379,14 @@ function* compileSteps(sets: readonly PromptSet[], options: CompileOptions): Gen
       yield;
     }
   }
+
+  const readings: CompiledReading[] = readingOf.map(({ set, ordinal, never }) =>
+    compileReading(set.reading!, ordinal, set.id, {
+      never,
+      triggerLeadsTo: triggers.map((t, i) => (t.set === ordinal ? leadsToAsWritten[i] : undefined)),
+      quiet: [...expandPhrases(set.exclude ?? [], set.concepts), ...expandPhrases(set.excludeNote ?? [], set.concepts)],
+    }),
+  );
 
   // Hash table over all forms.
   // Forms stored by stem (forms.ts), in classes: the forms that stand for the same phrase words with

@@ -10,5 +10,5 @@ import { rank, type MatchContext, type PromptMatch, type RankOptions } from './r
 export function matchText(index: CompiledIndex, text: string, ctx: MatchContext = {}, options: RankOptions = {}): PromptMatch[] {
   const note = new NoteMatch(index);
   note.reset(text);
-  return rank(index, note.getHitSentences(), ctx, { reading: (r) => note.reading(r), readingSpans: (r, s) => note.readingSpans(r, s), ...options });
+  return rank(index, note.getHitSentences(), ctx, { reading: (r) => note.reading(r), raising: note.raising, ...options });
 }

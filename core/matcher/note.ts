@@ -5,7 +5,7 @@
  */
 import type { CompiledIndex } from './compile.ts';
 import type { NoteTotals } from './rank.ts';
-import { readingSpans, sectionReading, sentenceFeatures, type CompiledReading } from './reading.ts';
+import { quietIn, readingSpans, sectionReading, sentenceFeatures, type CompiledReading } from './reading.ts';
 import { expandEvidence, PARTIAL_STRIDE, Scanner, type Sentence } from './scan.ts';
 
 /** A second reading's running feature counts over the note, and each sentence's features. */
@@ -30,7 +30,7 @@ export class NoteMatch {
    * the first call to totals(), so a one-off match (matchText) never pays for it.
    */
   private sums: Omit<NoteTotals, 'sentences'> | null = null;
-  /** Per second reading, its counts: made the first time a prompt of its set is ranked. */
+  /** Per second reading, its counts: made the first time the note is ranked with the reading. */
   private readonly readingSums = new Map<CompiledReading, ReadingSums>();
   /** Scratch for a sentence's evidence as trigger groups. */
   private readonly expanded: number[] = [];
@@ -81,10 +81,14 @@ export class NoteMatch {
     return sums.last;
   }
 
-  /** The note's words that count most towards a section of the reading (a prompt the reading raised). */
-  readingSpans(r: CompiledReading, section: number): { start: number; end: number; phrase: string }[] {
-    return readingSpans(r, this.text, this.sentences, section);
-  }
+  /**
+   * What a second reading needs to raise a prompt (RankOptions.raising): the note's words that count
+   * most towards a section, and whether the note holds one of the reading's quiet phrases.
+   */
+  readonly raising = {
+    spans: (r: CompiledReading, section: number): { start: number; end: number; phrase: string }[] => readingSpans(r, this.text, this.sentences, section),
+    quiet: (r: CompiledReading): boolean => quietIn(r, this.text),
+  };
 
   private read(r: CompiledReading, sums: ReadingSums, s: Sentence, d: number): void {
     let f = sums.of.get(s);

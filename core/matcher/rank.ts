@@ -42,10 +42,11 @@ export interface RankOptions {
    */
   reading?: (r: CompiledReading) => ArrayLike<number> | null;
   /**
-   * Why the reading raised a section (NoteMatch.readingSpans): the note's words that count most towards
-   * it. Without it a prompt the reading raises has no spans.
+   * What a second reading needs from the note to raise a prompt (NoteMatch gives both): why (the words
+   * that count most towards the section) and whether the note holds a phrase that keeps the reading
+   * quiet. Without it the reading only holds prompts back.
    */
-  readingSpans?: (r: CompiledReading, section: number) => MatchedSpan[];
+  raising?: { spans(r: CompiledReading, section: number): MatchedSpan[]; quiet(r: CompiledReading): boolean };
 }
 
 export interface MatchedSpan {
@@ -149,7 +150,7 @@ interface Candidate {
 }
 
 /** What fired, from the sentences: the reference path (a full scan, the CLI, the tests). */
-function gather(index: CompiledIndex, sentences: readonly Sentence[]): { cands: Candidate[]; spansOf: (t: number, limit: number) => MatchedSpan[] } {
+function gather(index: CompiledIndex, sentences: readonly Sentence[]): Gathered {
   const acc = new Map<number, TriggerAcc>();
   const excluded = new Set<number>();
   const get = (t: number): TriggerAcc => {
@@ -241,7 +242,14 @@ function gather(index: CompiledIndex, sentences: readonly Sentence[]): { cands: 
     for (const g of a.groups) for (let k = 0; k < g.length; k += 4) out.push({ start: g[k]!, end: g[k + 1]!, phrase: index.phraseText[g[k + 2]!] ?? '', negated: g[k + 3] === 1 });
     return out.sort((x, y) => x.start - y.start);
   };
-  return { cands: cands.sort((x, y) => x.t - y.t), spansOf };
+  return { cands: cands.sort((x, y) => x.t - y.t), spansOf, ruledOut: () => excluded };
+}
+
+interface Gathered {
+  cands: Candidate[];
+  spansOf: (t: number, limit: number) => MatchedSpan[];
+  /** Triggers ruled out somewhere in the note (`ruledOutBy`, a note-window trigger's `not`). */
+  ruledOut: () => Iterable<number>;
 }
 
 /**
@@ -249,7 +257,7 @@ function gather(index: CompiledIndex, sentences: readonly Sentence[]): { cands: 
  * keystroke costs what changed, not the note's length. Same candidates as `gather` over the note's
  * sentences; only the shown prompts' spans are collected, walking the sentences in order.
  */
-function gatherTotals(index: CompiledIndex, totals: NoteTotals): { cands: Candidate[]; spansOf: (t: number, limit: number) => MatchedSpan[] } {
+function gatherTotals(index: CompiledIndex, totals: NoteTotals): Gathered {
   const { fireCount, fireHard, evidence, evidencePlain, notCount, stride, sentencesOf } = totals;
   const cands: Candidate[] = [];
   const triggers = index.triggers;
@@ -321,7 +329,10 @@ function gatherTotals(index: CompiledIndex, totals: NoteTotals): { cands: Candid
     }
     return byGroup.flat().sort((x, y) => x.start - y.start);
   };
-  return { cands: cands.sort((x, y) => x.t - y.t), spansOf };
+  const ruledOut = function* (): Iterable<number> {
+    for (let t = 0; t < notCount.length; t++) if (notCount[t]! !== 0) yield t;
+  };
+  return { cands: cands.sort((x, y) => x.t - y.t), spansOf, ruledOut };
 }
 
 /**
@@ -470,14 +481,22 @@ export function rank(
   const shown = held.size ? kept.filter((p) => !held.has(p)) : kept;
   for (const p of shown) p.spans = firstSpans(p, maxSpans);
   // a place a held prompt keeps is not given to one the reading raises (kept, not shown, counts)
-  if (options.reading && kept.length < max) {
-    const raised = raiseByReading(index, [...byPrompt.keys()], silenced, (r) => {
-      let read = readAs.get(r);
-      if (read === undefined) readAs.set(r, (read = options.reading!(r)));
-      return read;
-    }, (id) => (quiet.get(id) ?? 0) > now);
+  const raising = options.raising;
+  if (options.reading && raising && kept.length < max && index.readings.some((r) => Number.isFinite(r.raiseAt))) {
+    const raised = raiseByReading(index, {
+      found: [...gathered.cands.map((c) => c.t), ...gathered.ruledOut()],
+      raisedByPhrases: byPrompt,
+      silenced,
+      readOf: (r) => {
+        let read = readAs.get(r);
+        if (read === undefined) readAs.set(r, (read = options.reading!(r)));
+        return read;
+      },
+      isQuiet: (id) => (quiet.get(id) ?? 0) > now,
+      readingQuiet: (r) => raising.quiet(r),
+    });
     if (raised) {
-      raised.prompt.spans = options.readingSpans?.(raised.reading, raised.section) ?? [];
+      raised.prompt.spans = raising.spans(raised.reading, raised.section);
       shown.push(raised.prompt);
     }
   }
@@ -486,34 +505,43 @@ export function rank(
 
 /**
  * The one prompt a second reading may raise (or null): of a section the note reads at least `raiseAt`
- * like, the strongest such section, when no prompt of that section was raised by the phrases at all
- * (shown, held back, shadowed or cut) and the set was not silenced by a note-wide exclusion. Its
- * prompt is never a sensitive or disabled one (compileReading), nor one dismissed or snoozed.
+ * like, the strongest such section, when the set's phrases left that section alone: no trigger of the
+ * set leading there found anything in the note (fired, whether shown, held, cut or dismissed; or was
+ * ruled out), counting its prompts as written, so a switched-off prompt is not replaced. Never when
+ * the set was silenced by a note-wide exclusion or the note holds one of the reading's quiet phrases.
+ * Its prompt is never a sensitive or switched-off one (compileReading), nor one dismissed or snoozed.
  */
 function raiseByReading(
   index: CompiledIndex,
-  raisedByPhrases: readonly string[],
-  silenced: ReadonlySet<number> | null,
-  readOf: (r: CompiledReading) => ArrayLike<number> | null,
-  isQuiet: (id: string) => boolean,
+  o: {
+    /** Triggers that found something in the note: fired, or were ruled out. */
+    found: readonly number[];
+    raisedByPhrases: ReadonlyMap<string, PromptMatch>;
+    silenced: ReadonlySet<number> | null;
+    readOf: (r: CompiledReading) => ArrayLike<number> | null;
+    isQuiet: (id: string) => boolean;
+    readingQuiet: (r: CompiledReading) => boolean;
+  },
 ): { prompt: PromptMatch; reading: CompiledReading; section: number } | null {
   let best: { r: CompiledReading; s: number; p: number } | null = null;
   for (const r of index.readings) {
-    if (!Number.isFinite(r.raiseAt) || silenced?.has(r.set)) continue;
-    const read = readOf(r);
+    if (!Number.isFinite(r.raiseAt) || o.silenced?.has(r.set)) continue;
+    const read = o.readOf(r);
     if (!read) continue;
-    const covered = new Set<number>();
-    for (const id of raisedByPhrases) {
+    let covered = 0;
+    for (const t of o.found) covered |= r.triggerSections[t] ?? 0;
+    for (const id of o.raisedByPhrases.keys()) {
       const s = r.promptSection.get(id);
-      if (s !== undefined) covered.add(s);
+      if (s !== undefined) covered |= 1 << s;
     }
     for (let s = 0; s < r.sections.length; s++) {
       const id = r.raisePrompt[s];
-      if (!id || covered.has(s) || read[s]! < r.raiseAt || raisedByPhrases.includes(id) || isQuiet(id)) continue;
+      if (!id || covered & (1 << s) || read[s]! < r.raiseAt || o.raisedByPhrases.has(id) || o.isQuiet(id)) continue;
       if (!best || read[s]! > best.p) best = { r, s, p: read[s]! };
     }
   }
-  if (!best) return null;
+  // the quiet phrases last: read from the note only when a prompt would be raised
+  if (!best || o.readingQuiet(best.r)) return null;
   const prompt: PromptMatch = {
     id: best.r.raisePrompt[best.s]!,
     score: 0,

@@ -1,8 +1,11 @@
 /**
  * The second reading: before a learning-point prompt is shown, the note as a whole is read once more
  * and asked which briefing sections it reads like. A prompt whose section the note does not read like
- * (under the set's `reading.hold`) is held back. It can only hold a prompt back, never raise one, so
- * every prompt shown was still raised by the set's own phrases and still says why.
+ * (under the set's `reading.hold`) is held back, keeping its place (it never lets another through).
+ * With `reading.raise`, a note that reads strongly like a section the set's phrases left alone (nothing
+ * of it raised, nothing of it ruled out) may raise that section's one prompt (rank.ts), unless the note
+ * holds a phrase that keeps the reading quiet (`quiet`: office text, a note-wide exclusion, reassurance
+ * the reading cannot read as such). That prompt says why with the words that count most (readingSpans).
  *
  * The reading is a small linear model per section over the note's words and word pairs (stemmed,
  * within a sentence), trained by `npm run train-reading` on the public dev corpus and stored in the
@@ -16,10 +19,10 @@ import type { ReadingModel } from '../schema/prompt-set.ts';
 import { ASCII_FOLD, ASCII_KIND, foldCode, K } from '../text/fold.ts';
 
 /**
- * The trigger id a prompt the reading raised reports ("setId/second-reading-"): ending in a dash, it can
- * never be a set's own trigger id, and it still passes as a qualified trigger between contexts.
+ * The trigger id a prompt the reading raised reports ("setId/second-reading"). A set with `raise` may
+ * not have a trigger of that id (crossCheckSet), so the id always means the reading.
  */
-export const READING_TRIGGER = 'second-reading-';
+export const READING_TRIGGER = 'second-reading';
 
 export interface CompiledReading {
   /** Ordinal of the set it belongs to: it reads only that set's prompts. */
@@ -39,6 +42,17 @@ export interface CompiledReading {
   raiseAt: number;
   /** Per section, the prompt the reading may raise (null: none; never a sensitive or disabled prompt). */
   raisePrompt: readonly (string | null)[];
+  /**
+   * Per trigger of the index (0 for another set's), the sections its prompts belong to, as a bit mask,
+   * from its `leadsTo` as written (a switched-off prompt still covers its section): a section any of
+   * them fired or was ruled out in is not the reading's to raise.
+   */
+  triggerSections: Int32Array;
+  /**
+   * Phrases that keep the reading from raising anything in the note, as sequences of word hashes (read
+   * as readWords reads): the set's `exclude` and `excludeNote`, and `raise.quiet`.
+   */
+  quiet: readonly Int32Array[];
   /** Notes shorter than this are not read (nothing is held back). */
   minWords: number;
   /**
@@ -201,7 +215,23 @@ export function featureKey(feature: string): number {
  * `never`: prompts the reading may not raise whatever the set says: the set's sensitive prompts (they
  * need two signals of the set's own) and prompts switched off.
  */
-export function compileReading(model: ReadingModel, set: number, setId: string, never: ReadonlySet<string> = new Set()): CompiledReading {
+export function compileReading(
+  model: ReadingModel,
+  set: number,
+  setId: string,
+  {
+    never = new Set(),
+    triggerLeadsTo = [],
+    quiet = [],
+  }: {
+    /** Prompts never raised (sensitive, switched off). */
+    never?: ReadonlySet<string>;
+    /** Per trigger of the index, its `leadsTo` as written; undefined for another set's. */
+    triggerLeadsTo?: readonly (readonly string[] | undefined)[];
+    /** Phrases that keep the reading quiet (expanded). */
+    quiet?: readonly string[];
+  } = {},
+): CompiledReading {
   const nS = model.sections.length;
   // by key, ascending; two features with one key (never seen) keep the first
   const rows = Object.entries(model.features)
@@ -231,6 +261,16 @@ export function compileReading(model: ReadingModel, set: number, setId: string, 
       const id = model.raise?.prompts[sec];
       return id !== undefined && model.prompts[id] === sec && !never.has(id) ? id : null;
     }),
+    triggerSections: Int32Array.from(triggerLeadsTo, (ids) => {
+      let m = 0;
+      for (const id of ids ?? []) {
+        const sec = model.prompts[id];
+        const i = sec === undefined ? -1 : model.sections.indexOf(sec);
+        if (i >= 0) m |= 1 << i;
+      }
+      return m;
+    }),
+    quiet: quietSequences([...quiet, ...(model.raise?.quiet ?? [])]),
     minWords: model.minWords,
     maxChars: model.maxChars,
     keys,
@@ -268,12 +308,42 @@ export function sentenceFeatures(r: CompiledReading, text: string, start: number
   return Int32Array.from(out);
 }
 
+/** Phrases as sequences of word hashes, as readWords reads them (an empty or number-only phrase is dropped). */
+export function quietSequences(phrases: readonly string[]): Int32Array[] {
+  const out: Int32Array[] = [];
+  for (const p of phrases) {
+    const seq: number[] = [];
+    readWords(p, 0, p.length, (h) => seq.push(h));
+    if (seq.length) out.push(Int32Array.from(seq));
+  }
+  return out;
+}
+
+/** Whether the note holds one of the reading's quiet phrases (asked only when it would raise a prompt). */
+export function quietIn(r: CompiledReading, text: string): boolean {
+  if (!r.quiet.length) return false;
+  const words: number[] = [];
+  readWords(text, 0, text.length, (h) => words.push(h));
+  const first = new Set<number>();
+  for (const q of r.quiet) first.add(q[0]!);
+  for (let i = 0; i < words.length; i++) {
+    if (!first.has(words[i]!)) continue;
+    next: for (const q of r.quiet) {
+      if (q[0] !== words[i] || i + q.length > words.length) continue;
+      for (let k = 1; k < q.length; k++) if (words[i + k] !== q[k]) continue next;
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Per section, how much the note reads like it (0..1), from its feature counts; null (no opinion, hold
- * nothing back) for a note of fewer than `minWords` words: a line or two is too little to read a note by.
+ * back and raise nothing) for a note of fewer than `minWords` words, or none: a line or two is too
+ * little to read a note by.
  */
 export function sectionReading(r: CompiledReading, counts: ArrayLike<number>, words: number): Float64Array | null {
-  if (words < r.minWords) return null;
+  if (words < r.minWords || words === 0) return null;
   const nS = r.sections.length;
   const z = new Float64Array(nS);
   let norm = 0;
@@ -302,7 +372,9 @@ more most mr mrs ms much must my never next no nobody none nor not nothing now o
 or other our out over own said same say says see seen she should since so some still such than that
 the their them then there these they this those though through time to today told too two under until
 up us very visit was we week well were what when where which while who whom why will with without
-would yet you your mum dad mother father child children wk`.split(/\s+/);
+would yet you your mum dad mother father child children wk cant dont didnt wont isnt wasnt doesnt
+havent hasnt couldnt wouldnt im ive id non ago fine because okay ok yes yeah anyway really
+thing things lot bit`.split(/\s+/);
 let whyStop: Set<number> | null = null;
 function whyStopKeys(): Set<number> {
   if (!whyStop) {
@@ -343,13 +415,19 @@ export function readingSpans(
   for (const s of sentences) {
     let prev = 0;
     let prevFrom = -1;
+    /** A skipped word (a protected characteristic) lies between the pair's words: never quoted. */
+    let bridged = false;
     readWords(text, s.start, s.end, (w, _stem, from, to) => {
       const v = lookup(r, w);
-      if (v === SKIPPED) return;
+      if (v === SKIPPED) {
+        bridged = true;
+        return;
+      }
       if (!stop.has(w) && to - from >= 3) note(v, from, to); // "M", "P": initials say nothing alone
-      if (prevFrom >= 0 && !(stop.has(prev) && stop.has(w))) note(lookup(r, pairKey(prev, w)), prevFrom, to);
+      if (prevFrom >= 0 && !bridged && !(stop.has(prev) && stop.has(w))) note(lookup(r, pairKey(prev, w)), prevFrom, to);
       prev = w;
       prevFrom = from;
+      bridged = false;
     });
   }
   const best = [...first.values()].sort((a, b) => b.m - a.m || a.start - b.start);

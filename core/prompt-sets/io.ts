@@ -12,6 +12,7 @@
  * subset of the noise settings.
  */
 import * as z from 'zod/mini';
+import { READING_TRIGGER } from '../matcher/reading.ts';
 import { CONCEPT_PREFIX, distinctGroups, LIMITS, migratePromptSet, PROMPT_SET_FORMAT, PROMPT_SET_VERSION, PromptSetSchema, type PromptSet } from '../schema/prompt-set.ts';
 import { formatIssues, SettingsSchema, type LockableKey, type Settings } from '../settings/settings.ts';
 import { describeJsonError } from './json-error.ts';
@@ -265,6 +266,13 @@ export function crossCheckSet(raw: unknown, knownIds: ReadonlySet<string>, prefi
     }
   }
   // the second reading raises a prompt on the note's reading alone: one signal, so never a sensitive prompt
+  if (isObj(raw.reading) && isObj(raw.reading.raise) && Array.isArray(raw.triggers)) {
+    raw.triggers.forEach((t, i) => {
+      if (isObj(t) && t.id === READING_TRIGGER) {
+        out.push(`${prefix}triggers[${i}].id: "${READING_TRIGGER}" is what a prompt the second reading raised reports; with reading.raise, choose another id`);
+      }
+    });
+  }
   if (isObj(raw.reading) && isObj(raw.reading.raise) && isObj(raw.reading.raise.prompts)) {
     for (const [sec, p] of Object.entries(raw.reading.raise.prompts)) {
       if (typeof p === 'string' && sensitive.has(p)) {

@@ -39,3 +39,11 @@ export function explainTrigger(sets: readonly SetForWhy[], qualified: string, ma
   });
   return { qualified, setName: set.name, triggerId, lists: lists.filter((l) => l.phrases.length) };
 }
+
+/** A trigger id as managers read it: the second reading's is named, not shown as an id. */
+export function triggerLabel(triggerId: string): string {
+  return triggerId === READING_TRIGGER ? 'Second reading (the note as a whole)' : triggerId;
+}
+
+/** Whether a trigger id is one a manager can edit or test (the second reading's is not a trigger). */
+export const isEditableTrigger = (triggerId: string): boolean => triggerId !== READING_TRIGGER;

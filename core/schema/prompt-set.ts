@@ -192,6 +192,12 @@ export const ReadingSchema = z
       z.object({
         at: z.number().check(z.gt(0), z.lte(1)),
         prompts: z.record(id, id).check(z.refine((o) => Object.keys(o).length <= LIMITS.readingSections, `must have at most ${LIMITS.readingSections} prompts`)),
+        /**
+         * Phrases that keep the reading from raising anything in a note that holds one (reassurance
+         * the reading cannot read as such: "no concerns", "ruled out"), besides the set's `exclude`
+         * and `excludeNote`. Plain words, matched as the reading reads them (stemmed), not concepts.
+         */
+        quiet: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(LIMITS.phraseChars))).check(z.maxLength(LIMITS.excludes))),
       }),
     ),
     minWords: int.check(z.gte(0)),
@@ -248,7 +254,8 @@ export const PromptSetSchema = z.object({
   triggers: z.array(TriggerSchema).check(z.maxLength(LIMITS.triggers, `must have at most ${LIMITS.triggers} triggers`)),
   /**
    * A second reading of the whole note (trained, see ReadingSchema): a prompt of this set whose
-   * section the note does not read like is held back. It never raises a prompt.
+   * section the note does not read like is held back; with `raise`, one prompt of a section the note
+   * reads strongly like and the phrases left alone may be raised.
    */
   reading: z.optional(ReadingSchema),
 });

@@ -14,7 +14,6 @@
  * fewer than MIN_CONTRIBUTORS workers is left out (or shown as "<5"), so that none describes one worker.
  */
 import * as z from 'zod/mini';
-import { READING_TRIGGER } from '../matcher/reading.ts';
 
 export const EVENTS = ['shown', 'opened', 'reflected', 'dismissed', 'snoozed', 'notRelevant'] as const;
 export type UsageEvent = (typeof EVENTS)[number];
@@ -60,13 +59,11 @@ export const emptyStore = (): CountStore => ({ version: 1, days: {}, months: {} 
 const ID_SHAPE = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 const VERSION_SHAPE = /^[A-Za-z0-9._:-]+$/;
 const Id = z.string().check(z.maxLength(80), z.regex(ID_SHAPE));
-/** A trigger id, or the second reading's (READING_TRIGGER: ends in a dash, so no set's trigger has it). */
-const TriggerId = z.string().check(z.maxLength(80), z.refine((t) => t === READING_TRIGGER || ID_SHAPE.test(t), 'must be a trigger id'));
 const SetVersion = z.string().check(z.maxLength(64), z.regex(VERSION_SHAPE));
-/** Whether these are ids a cell can hold (a trigger id, or the second reading's: a prompt it raised). */
+/** Whether these are ids a cell can hold. */
 export function isCell(c: Cell): boolean {
   return (
-    [c.set, c.trigger === READING_TRIGGER ? 'reading' : c.trigger, c.point].every((id) => typeof id === 'string' && id.length <= 80 && ID_SHAPE.test(id)) &&
+    [c.set, c.trigger, c.point].every((id) => typeof id === 'string' && id.length <= 80 && ID_SHAPE.test(id)) &&
     typeof c.setVersion === 'string' &&
     c.setVersion.length <= 64 &&
     VERSION_SHAPE.test(c.setVersion)
@@ -141,7 +138,7 @@ export function byMonth(store: CountStore): Buckets {
 
 // ---- The count file ------------------------------------------------------------------------------
 
-const RowSchema = z.object({ set: Id, setVersion: SetVersion, trigger: TriggerId, point: Id, counts: CountsSchema });
+const RowSchema = z.object({ set: Id, setVersion: SetVersion, trigger: Id, point: Id, counts: CountsSchema });
 export const CountFileSchema = z.object({
   format: z.literal(COUNT_FILE_FORMAT),
   version: z.literal(COUNT_FILE_VERSION),

@@ -29,6 +29,25 @@ describe('the second reading of the built-in set', () => {
   });
 });
 
+describe('names', () => {
+  it('one child’s name for another never changes the reading (names are never features, so never quoted as why)', async () => {
+    const { compile, NoteMatch } = await import('../../core/matcher/index.ts');
+    const { defaultSet } = await import('../relevance/score.ts');
+    const ix = compile([defaultSet()]);
+    const r = ix.readings[0]!;
+    const read = (text: string) => {
+      const n = new NoteMatch(ix);
+      n.reset(text);
+      return n.reading(r);
+    };
+    const note = (name: string) =>
+      `Visit to ${name} at home. ${name} said things are fine but the fridge was empty again and the gas had run out. ${name} was in the same clothes as last week and has missed four days of school this month. Mum was asleep upstairs when I arrived.`;
+    const base = read(note('Amira'));
+    expect(base).not.toBeNull();
+    for (const name of ['Sarah', 'Jade', 'Tyler', 'Leo', 'Kacper', 'Oluwaseun', 'Priya', 'Chloe', 'Muhammad', 'Tia']) expect({ name, read: read(note(name)) }).toEqual({ name, read: base });
+  });
+});
+
 describe('what the second reading does to the built-in set, on every corpus note', () => {
   it('holds back, never lets another through; what it raises is marked, one at most, never sensitive, in a section the phrases left alone', async () => {
     const { compile, matchText } = await import('../../core/matcher/index.ts');
@@ -61,13 +80,13 @@ describe('what the second reading does to the built-in set, on every corpus note
         const sec = secOf.get(p.id);
         if (read.length > 1 || sensitive.has(p.id) || offMatches.some((q) => secOf.get(q.id) === sec) || all.length > 3 || all.at(-1) !== p || p.spans.length === 0)
           wrong.push(`${c.id}: ${p.id}`);
-        if (p.triggers.join() !== 'briefing/second-reading-') wrong.push(`${c.id}: ${p.triggers.join()}`);
+        if (p.triggers.join() !== 'briefing/second-reading') wrong.push(`${c.id}: ${p.triggers.join()}`);
       }
     }
     expect(through).toEqual([]);
     expect(wrong).toEqual([]);
     expect(held).toBeGreaterThan(50); // it does hold prompts back
-    expect(raised).toBeGreaterThan(20); // and it does raise some
+    expect(raised).toBeGreaterThan(10); // and it does raise some
   });
 
   it('reads a note with a protected characteristic added exactly as the note without it, at the 30-word line too', async () => {
@@ -85,7 +104,7 @@ describe('what the second reading does to the built-in set, on every corpus note
     const long = `${short} Nothing else to note from the visit today, and the plan stays as agreed with mum and school.`;
     expect(read(short)).toBeNull();
     expect(read(long)).not.toBeNull();
-    for (const c of ['deaf', 'Gypsy Roma', 'Muslim', 'disabled', 'autistic', 'gay', 'Jewish', 'pregnant', 'Pakistani', 'trans', 'mixed heritage', 'asylum seeking', "Muslims'"]) {
+    for (const c of ['deaf', 'Gypsy Roma', 'Muslim', 'disabled', 'autistic', 'gay', 'Jewish', 'pregnant', 'Pakistani', 'trans', 'mixed heritage', 'asylum seeking', "Muslims'", 'LD', 'ASD', 'EHCP', 'depression', 'interpreter', 'EAL']) {
       expect({ c, read: read(`${c} ${short}`) }).toEqual({ c, read: read(short) });
       expect({ c, read: read(long.replace('YP said', `YP (${c}) said`)) }).toEqual({ c, read: read(long) });
     }

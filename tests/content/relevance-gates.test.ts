@@ -39,8 +39,10 @@ const FLOORS = {
   // Then five everyday senses from those batches read as such ("exploited the extra lab sessions", a bruised ego, a
   // game's "beat him at", an app update "pushed to phones", a system outage with "no case impact") and a relative
   // babysitting rules out "left home alone": 2554/2664, 20/2890, 3/1744, no sensitive card on a benign note.
-  // Blind batch 21 joined after it was scored (4484 notes): 2730/2865, 28/3100, 5/1864.
-  dev: { recall: 0.95, precision: 0.99, benignFired: 5, sensitiveOnBenign: 0 },
+  // Blind batch 21 joined after it was scored (4484 notes): 2730/2865, 28/3100, 5/1864. Then the review's mends (the
+  // reading no longer reads names, disability and mental-health abbreviations or "interpreter"; it raises nothing
+  // in a section the phrases found or ruled out, nor in a note with office text or reassurance): 2713/2865, 28/3069, 4/1864.
+  dev: { recall: 0.945, precision: 0.99, benignFired: 4, sensitiveOnBenign: 0 },
 };
 
 const s = scorer();

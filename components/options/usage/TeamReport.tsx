@@ -6,6 +6,7 @@
  * but an explanation until MIN_WORKERS workers' files are in, and every number under 5 shows as "<5".
  * Each noisy trigger links to the set editor and the test bench for that trigger.
  */
+import { isEditableTrigger, triggerLabel } from '../../../core/prompt-sets/trigger-why.ts';
 import { useMemo, useState } from 'preact/hooks';
 import type { PromptSet } from '../../../core/schema/prompt-set.ts';
 import {
@@ -146,7 +147,7 @@ export function TeamReport({ sets, titleOf }: TeamReportProps) {
                 id="chart-noisy"
                 title="Noisiest triggers: share of showings marked not relevant"
                 measure="Percentage of the times each trigger's prompt was shown that it was marked not relevant."
-                categories={report.noisiest.map((t) => `${t.trigger} → ${titleOf(t.point)}`)}
+                categories={report.noisiest.map((t) => `${triggerLabel(t.trigger)} → ${titleOf(t.point)}`)}
                 series={[{ name: 'Not relevant', values: report.noisiest.map((t) => Math.round(t.share * 100)) }]}
                 unit="%"
               />
@@ -174,7 +175,7 @@ export function TeamReport({ sets, titleOf }: TeamReportProps) {
                       <tr key={`${t.set}/${t.setVersion}/${t.trigger}/${t.point}`}>
                         <td>{i + 1}</td>
                         <th scope="row">
-                          {t.trigger}
+                          {triggerLabel(t.trigger)}
                           <span class="muted">
                             {' '}
                             ({setName(t.set)}, version {t.setVersion})
@@ -188,12 +189,16 @@ export function TeamReport({ sets, titleOf }: TeamReportProps) {
                           <td key={r}>{t.reasons[r]}</td>
                         ))}
                         <td>
-                          <a class="tune" href={tuneHash('edit', t.set, t.trigger)}>
-                            Edit<span class="sr"> trigger {t.trigger}</span>
-                          </a>{' '}
-                          <a class="tune" href={tuneHash('bench', t.set, t.trigger)}>
-                            Test<span class="sr"> trigger {t.trigger}</span>
-                          </a>
+                          {isEditableTrigger(t.trigger) && (
+                            <>
+                              <a class="tune" href={tuneHash('edit', t.set, t.trigger)}>
+                                Edit<span class="sr"> trigger {t.trigger}</span>
+                              </a>{' '}
+                              <a class="tune" href={tuneHash('bench', t.set, t.trigger)}>
+                                Test<span class="sr"> trigger {t.trigger}</span>
+                              </a>
+                            </>
+                          )}
                         </td>
                       </tr>
                     ))}
@@ -212,7 +217,7 @@ export function TeamReport({ sets, titleOf }: TeamReportProps) {
                 id="chart-opened"
                 title="Prompts opened most"
                 measure="Times each prompt was opened, over all the files."
-                categories={report.mostOpened.map((o) => `${titleOf(o.point)} (${o.trigger})`)}
+                categories={report.mostOpened.map((o) => `${titleOf(o.point)} (${triggerLabel(o.trigger)})`)}
                 series={[{ name: 'Opened', values: report.mostOpened.map((o) => numberOr(o.opened)), labels: report.mostOpened.map((o) => o.opened) }]}
               />
               <div class="table-scroll" role="region" aria-labelledby="cap-opened" tabIndex={0}>
@@ -232,7 +237,7 @@ export function TeamReport({ sets, titleOf }: TeamReportProps) {
                         <td>{i + 1}</td>
                         <th scope="row">{titleOf(o.point)}</th>
                         <td>
-                          {o.trigger} <span class="muted">({setName(o.set)})</span>
+                          {triggerLabel(o.trigger)} <span class="muted">({setName(o.set)})</span>
                         </td>
                         <td>{o.opened}</td>
                       </tr>

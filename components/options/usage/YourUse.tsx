@@ -4,6 +4,7 @@
  * announcement), and the count-file export (opt-in, previewed exactly before saving). Everything reads
  * and writes through `usage`, so tests pass a fake.
  */
+import { triggerLabel } from '../../../core/prompt-sets/trigger-why.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { cellOf, EVENTS, REASONS, type Buckets, type Counts, type NotRelevantReason, type UsageEvent } from '../../../core/usage/counts.ts';
 import type { UsagePlatform } from '../../../platform/usage-ui.ts';
@@ -156,7 +157,7 @@ export function YourUse({ usage, download, titleOf, exportAllowed = true, counts
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.key}>
-                    <th scope="row">{r.trigger}</th>
+                    <th scope="row">{triggerLabel(r.trigger)}</th>
                     <td>{titleOf(r.point)}</td>
                     <td>
                       {r.set} ({r.setVersion})
@@ -190,7 +191,7 @@ export function YourUse({ usage, download, titleOf, exportAllowed = true, counts
                     const given = REASONS.reduce((n, k) => n + (r.counts[k] ?? 0), 0);
                     return (
                       <tr key={r.key}>
-                        <th scope="row">{r.trigger}</th>
+                        <th scope="row">{triggerLabel(r.trigger)}</th>
                         <td>{titleOf(r.point)}</td>
                         {REASONS.map((k) => (
                           <td key={k}>{r.counts[k] ?? 0}</td>

@@ -45,9 +45,9 @@ describe('the panel’s prompts', () => {
   });
 
   it('says when the second reading raised a prompt, not a trigger', async () => {
-    const read: PanelPrompt = { card: card('r'), why: [{ qualified: 'briefing/second-reading-', setName: 'Serious case reviews', triggerId: 'second-reading-', lists: [], reading: true }] };
+    const read: PanelPrompt = { card: card('r'), why: [{ qualified: 'briefing/second-reading', setName: 'Serious case reviews', triggerId: 'second-reading', lists: [], reading: true }] };
     render(<PanelPrompts {...props({ prompts: [read, prompt('b')] })} />);
-    const why = screen.getByRole('article', { name: 'Title r' }).querySelector('[data-trigger="briefing/second-reading-"]')!;
+    const why = screen.getByRole('article', { name: 'Title r' }).querySelector('[data-trigger="briefing/second-reading"]')!;
     expect(why.textContent).toBe('The second reading of “Serious case reviews”: the note as a whole reads strongly like this section, and none of the set’s phrases raised it.');
     expect(screen.getByRole('article', { name: 'Title b' }).textContent).toContain('The trigger t-b');
     expect(await violations()).toEqual([]);

@@ -45,8 +45,8 @@ describe('explainTrigger', () => {
   it('explains a prompt the second reading raised (no phrases: the note as a whole), only for a set whose reading raises', () => {
     const s = defaultSet as unknown as SetForWhy;
     expect(s.reading?.raise).toBeDefined();
-    expect(explainTrigger([s], `${s.id}/second-reading-`)).toEqual({ qualified: `${s.id}/second-reading-`, setName: s.name, triggerId: 'second-reading-', lists: [], reading: true });
-    expect(explainTrigger([set], 'local/second-reading-')).toBeNull();
+    expect(explainTrigger([s], `${s.id}/second-reading`)).toEqual({ qualified: `${s.id}/second-reading`, setName: s.name, triggerId: 'second-reading', lists: [], reading: true });
+    expect(explainTrigger([set], 'local/second-reading')).toBeNull();
   });
 
   it('explains every trigger of the built-in set with at least one phrase, and never the managers’ note', () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compile, matchText, NoteMatch } from '../../../../core/matcher/index.ts';
-import { decodeIndex, encodeIndex } from '../../../../core/matcher/compact.ts';
+import { CompactError, decodeIndex, encodeIndex } from '../../../../core/matcher/compact.ts';
 import { featureKey, readWords, sentenceFeatures } from '../../../../core/matcher/reading.ts';
 import { PromptSetSchema, type PromptSet, type ReadingModel } from '../../../../core/schema/prompt-set.ts';
 import { crossCheckSet } from '../../../../core/prompt-sets/io.ts';
@@ -163,7 +163,7 @@ describe('raising a prompt (`raise`)', () => {
   it('raises the section prompt the phrases did not, marked as read, with the words that count most as why', () => {
     const [p, ...rest] = run(withReading(raising()), note);
     expect(rest).toEqual([]);
-    expect(p).toMatchObject({ id: 'home-card', read: true, triggers: ['t/second-reading-'], gentle: false });
+    expect(p).toMatchObject({ id: 'home-card', read: true, triggers: ['t/second-reading'], gentle: false });
     // each word or pair at its first place, in the note's order
     expect(p!.spans.map((sp) => note.slice(sp.start, sp.end))).toEqual(['grubby', 'grubby kitchen']);
     // the strongest first ("grubby kitchen" outweighs "grubby"), and no word twice: "grubby" is inside it
@@ -202,6 +202,47 @@ describe('raising a prompt (`raise`)', () => {
     ]);
   });
 
+  it('raises nothing in a section the phrases found anything of: ruled out, or its prompt switched off', () => {
+    // a trigger for own-card (section home) on "kitchen", ruled out by "coeliac" anywhere in the note
+    const base = withReading(raising({ prompts: { 'home-card': 'home', 'talk-card': 'talk', 'own-card': 'home' } }));
+    const s: PromptSet = { ...base, triggers: [...base.triggers, T('own-card', ['kitchen'], { id: 'kitchen', ruledOutBy: ['coeliac'] })] };
+    expect(run(s, note).map((p) => p.id)).toEqual(['own-card']); // the phrases' own prompt
+    expect(run(s, `${note} Coeliac disease explains it.`)).toEqual([]); // ruled out: the reading does not raise home-card instead
+    // own-card switched off: its triggers' finds still cover the section, so nothing takes its place
+    expect(matchText(compile([s], { disabled: new Set(['own-card']) }), note)).toEqual([]);
+    // (the check can fail: with the section uncovered the reading raises)
+    expect(run(withReading(raising()), note).map((p) => p.id)).toEqual(['home-card']);
+  });
+
+  it('raises nothing in a note holding a quiet phrase: office text, a note-wide exclusion, or `raise.quiet`', () => {
+    expect(run({ ...withReading(raising()), exclude: ['training day'] }, `${note} Training day tomorrow.`)).toEqual([]);
+    expect(run({ ...withReading(raising()), exclude: ['training day'] }, `${note} Nothing tomorrow.`).map((p) => p.id)).toEqual(['home-card']);
+    expect(run(withReading(raising({ raise: { at: 0.9, prompts: { home: 'home-card' }, quiet: ['no concerns'] } })), `${note} No concerns.`)).toEqual([]);
+    // stemmed as the reading reads: "no concern" keeps "no concerns" quiet too
+    expect(run(withReading(raising({ raise: { at: 0.9, prompts: { home: 'home-card' }, quiet: ['no concern'] } })), `${note} No concerns.`)).toEqual([]);
+  });
+
+  it('raises nothing in an empty note, whatever minWords says', () => {
+    for (const t of ['', '   ', '\r\n', '😀']) expect(run(withReading(raising({ minWords: 0, bias: [9000, -9000] })), t)).toEqual([]);
+  });
+
+  it('never quotes a protected characteristic: a pair the reading reads across a skipped word is not quoted', () => {
+    const text = 'The flat was grubby Muslim kitchen and grubby stairs, and we sat in the front room.';
+    const [p] = run(withReading(raising()), text);
+    expect(p?.read).toBe(true);
+    const quoted = p!.spans.map((sp) => text.slice(sp.start, sp.end));
+    expect(quoted.join(' ')).not.toMatch(/Muslim/);
+    expect(quoted).toEqual(['grubby']);
+  });
+
+  it('a set with `raise` may not have a trigger named as the reading reports', () => {
+    const s = { ...withReading(raising()), triggers: [{ id: 'second-reading', leadsTo: ['home-card'], any: ['x'] }] };
+    expect(crossCheckSet(s, new Set(['home-card']), '')).toContain(
+      `triggers[0].id: "second-reading" is what a prompt the second reading raised reports; with reading.raise, choose another id`,
+    );
+    expect(crossCheckSet({ ...s, reading: undefined }, new Set(['home-card']), '')).toEqual([]);
+  });
+
   it('raises nothing in a note a note-wide exclusion silenced', () => {
     expect(run({ ...withReading(raising()), excludeNote: ['all goals met'] }, `${note} All goals met.`)).toEqual([]);
   });
@@ -212,11 +253,22 @@ describe('raising a prompt (`raise`)', () => {
     expect(ps.map((p) => p.id)).toEqual(['talk-card']);
   });
 
-  it('survives the compact form', () => {
-    const ix = compile([withReading(raising())]);
+  it('survives the compact form, and a hostile header is refused', () => {
+    const s = { ...withReading(raising()), exclude: ['training day'] };
+    const ix = compile([s]);
     const loaded = decodeIndex(encodeIndex(ix, 'h', { texts: false }).slice(), 'h');
     expect(matchText(loaded, note)).toEqual(matchText(ix, note));
     expect(matchText(loaded, note)[0]?.read).toBe(true);
+    expect(matchText(loaded, `${note} Training day.`)).toEqual([]);
+    const bad = (over: Record<string, unknown>) => {
+      const r = ix.readings[0]!;
+      const hostile = { ...ix, readings: [{ ...r, ...over }] } as unknown as typeof ix;
+      return () => decodeIndex(encodeIndex(hostile, 'h', { texts: false }).slice(), 'h');
+    };
+    expect(bad({ raisePrompt: ['talk-card', null] })).toThrow(CompactError); // not a prompt of that section
+    expect(bad({ setId: 'Not An Id' })).toThrow(CompactError);
+    expect(bad({ triggerSections: new Int32Array(1) })).toThrow(CompactError);
+    expect(bad({ quiet: [new Int32Array(0)] })).toThrow(CompactError);
   });
 
   it('refuses a raise prompt of another section, and a sensitive one with a clear error', () => {
