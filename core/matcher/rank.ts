@@ -497,7 +497,8 @@ export function rank(
     });
     if (raised) {
       raised.prompt.spans = raising.spans(raised.reading, raised.section);
-      shown.push(raised.prompt);
+      // every prompt says why: with no words of its own to quote, the reading stays silent
+      if (raised.prompt.spans.length) shown.push(raised.prompt);
     }
   }
   return shown;

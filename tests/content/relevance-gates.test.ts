@@ -26,7 +26,9 @@ const FLOORS = {
   // (a model trained on 16-18 only had 3/98: one more off-topic, then gone with batch 19).
   // Trained with batch 22 too: 85/95, 3/100, 0/50 (a threshold note on a referral "bounced back as not meeting
   // threshold" reads as escalation once more, as it did with 16-18). The precision floor went 0.975 → 0.965 for it.
-  heldout: { recall: 0.89, precision: 0.965, benignFired: 0, sensitiveOnBenign: 0 },
+  // Raising at 0.65 (chosen by cross-validation over blind batches 16-22, then scored here): 86/95, 3/101, 0/50.
+  // The recall floor went 0.89 → 0.9.
+  heldout: { recall: 0.9, precision: 0.965, benignFired: 0, sensitiveOnBenign: 0 },
   // dev (tuned on; fourteen batches, twelve of them written blind): recall 1911/1913, off-topic 29/2272, 0/1294 benign
   // fired after round 14 (round 13: 1711/1713, 28/2024, 2/1174 before batch 13 joined; round 12: 1612/1620, 26/1911).
   // (Five note-window triggers of round 11 read in one sentence instead: across the note they doubled a key's cost on
@@ -47,6 +49,7 @@ const FLOORS = {
   // Blind batch 22 joined after it was scored (4764 notes): 2887/3065, 30/3273, 7/1984; then six everyday senses and
   // ruled-out concerns from it read as such (a dog's grooming, "hitting all his targets", a laptop's restored access,
   // sober for 14 years, an exploitation worry looked into and ruled out): 2887/3065, 27/3270, 4/1984.
+  // Raising at 0.65, silent without words to quote: 2893/3065, 27/3283, 4/1984.
   dev: { recall: 0.94, precision: 0.99, benignFired: 4, sensitiveOnBenign: 0 },
 };
 

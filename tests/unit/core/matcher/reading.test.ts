@@ -222,6 +222,13 @@ describe('raising a prompt (`raise`)', () => {
     expect(run(withReading(raising({ raise: { at: 0.9, prompts: { home: 'home-card' }, quiet: ['no concern'] } })), `${note} No concerns.`)).toEqual([]);
   });
 
+  it('raises nothing it cannot say why for: no word of the note counts towards the section on its own', () => {
+    // "grubby" weighs as much for "talk" here: no margin, nothing to quote, so nothing raised
+    const flat = raising({ features: { grubby: '6000 6000', kitchen: '6000 -3000' }, raise: { at: 0.5, prompts: { home: 'home-card' } } });
+    expect(run(withReading(flat), 'The flat was grubby and grubby again, we sat in the front room today.')).toEqual([]);
+    expect(run(withReading(flat), 'The kitchen was grubby and grubby again, we sat in the front room today.').map((p) => p.id)).toEqual(['home-card']);
+  });
+
   it('raises nothing in an empty note, whatever minWords says', () => {
     for (const t of ['', '   ', '\r\n', '😀']) expect(run(withReading(raising({ minWords: 0, bias: [9000, -9000] })), t)).toEqual([]);
   });
