@@ -484,7 +484,7 @@ export function rank(
   const raising = options.raising;
   if (options.reading && raising && kept.length < max && index.readings.some((r) => Number.isFinite(r.raiseAt))) {
     const raised = raiseByReading(index, {
-      found: [...gathered.cands.map((c) => c.t), ...gathered.ruledOut()],
+      found: () => [...gathered.cands.map((c) => c.t), ...gathered.ruledOut()],
       raisedByPhrases: byPrompt,
       silenced,
       readOf: (r) => {
@@ -515,8 +515,8 @@ export function rank(
 function raiseByReading(
   index: CompiledIndex,
   o: {
-    /** Triggers that found something in the note: fired, or were ruled out. */
-    found: readonly number[];
+    /** Triggers that found something in the note: fired, or were ruled out (asked only when a section reads high enough). */
+    found: () => readonly number[];
     raisedByPhrases: ReadonlyMap<string, PromptMatch>;
     silenced: ReadonlySet<number> | null;
     readOf: (r: CompiledReading) => ArrayLike<number> | null;
@@ -525,20 +525,26 @@ function raiseByReading(
   },
 ): { prompt: PromptMatch; reading: CompiledReading; section: number } | null {
   let best: { r: CompiledReading; s: number; p: number } | null = null;
+  let found: readonly number[] | undefined;
   for (const r of index.readings) {
     if (!Number.isFinite(r.raiseAt) || o.silenced?.has(r.set)) continue;
     const read = o.readOf(r);
     if (!read) continue;
-    let covered = 0;
-    for (const t of o.found) covered |= r.triggerSections[t] ?? 0;
-    for (const id of o.raisedByPhrases.keys()) {
-      const s = r.promptSection.get(id);
-      if (s !== undefined) covered |= 1 << s;
-    }
+    // which sections the phrases covered: worked out only when some section reads high enough (most keys none does)
+    let covered = -1;
     for (let s = 0; s < r.sections.length; s++) {
       const id = r.raisePrompt[s];
-      if (!id || covered & (1 << s) || read[s]! < r.raiseAt || o.raisedByPhrases.has(id) || o.isQuiet(id)) continue;
-      if (!best || read[s]! > best.p) best = { r, s, p: read[s]! };
+      if (!id || read[s]! < r.raiseAt || (best && read[s]! <= best.p)) continue;
+      if (covered === -1) {
+        covered = 0;
+        for (const t of (found ??= o.found())) covered |= r.triggerSections[t] ?? 0;
+        for (const pid of o.raisedByPhrases.keys()) {
+          const x = r.promptSection.get(pid);
+          if (x !== undefined) covered |= 1 << x;
+        }
+      }
+      if (covered & (1 << s) || o.raisedByPhrases.has(id) || o.isQuiet(id)) continue;
+      best = { r, s, p: read[s]! };
     }
   }
   // the quiet phrases last: read from the note only when a prompt would be raised

@@ -266,15 +266,16 @@ export function crossCheckSet(raw: unknown, knownIds: ReadonlySet<string>, prefi
     }
   }
   // the second reading raises a prompt on the note's reading alone: one signal, so never a sensitive prompt
-  if (isObj(raw.reading) && isObj(raw.reading.raise) && Array.isArray(raw.triggers)) {
+  const raise = isObj(raw.reading) && isObj(raw.reading.raise) ? raw.reading.raise : null;
+  if (raise && Array.isArray(raw.triggers)) {
     raw.triggers.forEach((t, i) => {
       if (isObj(t) && t.id === READING_TRIGGER) {
         out.push(`${prefix}triggers[${i}].id: "${READING_TRIGGER}" is what a prompt the second reading raised reports; with reading.raise, choose another id`);
       }
     });
   }
-  if (isObj(raw.reading) && isObj(raw.reading.raise) && isObj(raw.reading.raise.prompts)) {
-    for (const [sec, p] of Object.entries(raw.reading.raise.prompts)) {
+  if (raise && isObj(raise.prompts)) {
+    for (const [sec, p] of Object.entries(raise.prompts)) {
       if (typeof p === 'string' && sensitive.has(p)) {
         out.push(`${prefix}reading.raise.prompts.${sec.slice(0, LIMITS.idChars)}: "${p.slice(0, LIMITS.idChars)}" is a sensitive prompt, which needs two signals of the set's own phrases: the reading cannot raise it`);
       }

@@ -12,6 +12,20 @@ import { repo } from '../relevance/score.ts';
 const check = (env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts/train-reading.ts'), '--check'], { encoding: 'utf8', env: { ...process.env, ...env } });
 
+/** The built-in set's reading, and how it reads a note afresh. */
+async function builtInReading() {
+  const { compile, NoteMatch } = await import('../../core/matcher/index.ts');
+  const { defaultSet } = await import('../relevance/score.ts');
+  const ix = compile([defaultSet()]);
+  const r = ix.readings[0]!;
+  const read = (text: string) => {
+    const n = new NoteMatch(ix);
+    n.reset(text);
+    return n.reading(r);
+  };
+  return { r, read };
+}
+
 describe('the second reading of the built-in set', () => {
   it('was trained on the dev corpus as it is now', () => {
     const r = check();
@@ -43,15 +57,7 @@ describe('a short note of several concerns', () => {
 
 describe('names', () => {
   it('one child’s name for another never changes the reading (names are never features, so never quoted as why)', async () => {
-    const { compile, NoteMatch } = await import('../../core/matcher/index.ts');
-    const { defaultSet } = await import('../relevance/score.ts');
-    const ix = compile([defaultSet()]);
-    const r = ix.readings[0]!;
-    const read = (text: string) => {
-      const n = new NoteMatch(ix);
-      n.reset(text);
-      return n.reading(r);
-    };
+    const { read } = await builtInReading();
     const note = (name: string) =>
       `Visit to ${name} at home. ${name} said things are fine but the fridge was empty again and the gas had run out. ${name} was in the same clothes as last week and has missed four days of school this month. Mum was asleep upstairs when I arrived.`;
     const base = read(note('Amira'));
@@ -102,15 +108,7 @@ describe('what the second reading does to the built-in set, on every corpus note
   });
 
   it('reads a note with a protected characteristic added exactly as the note without it, at the minWords line too', async () => {
-    const { compile, NoteMatch } = await import('../../core/matcher/index.ts');
-    const { defaultSet } = await import('../relevance/score.ts');
-    const ix = compile([defaultSet()]);
-    const r = ix.readings[0]!;
-    const read = (text: string) => {
-      const n = new NoteMatch(ix);
-      n.reset(text);
-      return n.reading(r);
-    };
+    const { r, read } = await builtInReading();
     // one word short of being read (minWords - 1); an added characteristic must not make it read
     const words = "YP said he felt totally neglected by his mates cos they all went to the match without him - laughed it off, says he's getting them all back on Sunday.".split(' ').filter((w) => w !== '-');
     const short = words.slice(0, r.minWords - 1).join(' ');

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 // @ts-expect-error plain ESM helper without types
 import { serve } from '../fixtures/server.mjs';
 import { launchChromium } from '../../scripts/browser-launch.mjs';
+import { SETTINGS_VERSION } from '../../core/settings/settings.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -195,4 +196,16 @@ export async function recordReports(sw: Worker): Promise<() => Promise<string[][
     });
   }, key);
   return () => sw.evaluate((k) => (globalThis as unknown as Record<string, string[][]>)[k]!, key);
+}
+
+/** Give the user these local prompt sets, as the options page would (the settings stored by the background's worker). */
+export async function useLocalSets(sw: Worker, sets: readonly unknown[]): Promise<void> {
+  await sw.evaluate(
+    async ({ sets, version }) => {
+      const c = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+      const cur = ((await c.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+      await c.storage.local.set({ settings: { ...cur, version, localSets: sets } });
+    },
+    { sets, version: SETTINGS_VERSION },
+  );
 }

@@ -1,7 +1,6 @@
-import { test, expect, waitForAx, axNodes, clickAx, contentScriptWorld } from './fixtures.ts';
+import { test, expect, waitForAx, axNodes, clickAx, contentScriptWorld, useLocalSets } from './fixtures.ts';
 import { waitForNoAx, CHIP } from './never-in-the-way.ts';
 import { RAISING_NOTE, RAISING_SET } from './pages.ts';
-import { SETTINGS_VERSION } from '../../core/settings/settings.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 const NOTE = 'Concerns about neglect at home. She made a disclosure to her teacher.';
@@ -96,10 +95,7 @@ test('after an extension update the old content script goes quiet, throwing noth
 });
 
 test('a prompt the second reading raised shows on the page, saying the note as a whole reads like its section, with the words', async ({ context, sw, site }) => {
-  await sw.evaluate(async ({ set, version }) => {
-    const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await chrome.storage.local.set({ settings: { ...cur, version, localSets: [set] } });
-  }, { set: RAISING_SET, version: SETTINGS_VERSION });
+  await useLocalSets(sw, [RAISING_SET]);
   const page = await context.newPage();
   await page.goto(`${site}/demo.html`);
   const note = page.locator('#case-note');

@@ -3,9 +3,8 @@
  * brings up, with their section and why, from the sets the page would use (the user's own included),
  * with no site switched on; a benign note shows none. And a test profile never gets the welcome tab.
  */
-import { test, expect } from './fixtures.ts';
+import { test, expect, useLocalSets } from './fixtures.ts';
 import { GOOD_SET, RAISING_NOTE, RAISING_SET, SAMPLE_NOTE } from './pages.ts';
-import { SETTINGS_VERSION } from '../../core/settings/settings.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -41,10 +40,7 @@ test('welcome: typing a note shows its prompts with section and why; a benign no
 });
 
 test('welcome: the try-it box uses the user’s own prompt sets, as the page does', async ({ context, extensionId, sw }) => {
-  await sw.evaluate(async ({ set, version }) => {
-    const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await chrome.storage.local.set({ settings: { ...cur, version, localSets: [set] } });
-  }, { set: GOOD_SET, version: SETTINGS_VERSION });
+  await useLocalSets(sw, [GOOD_SET]);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/welcome.html`);
   await expect(page.getByRole('status')).toHaveText('Type a note to see its prompts.');
@@ -63,10 +59,7 @@ test('welcome: a prompt the second reading raised says the note as a whole reads
   await page.getByLabel('Sample note').fill(RAISING_NOTE);
   await expect(page.getByRole('status')).toHaveText(/prompts? for this note\.$/);
   await expect(list.getByRole('article', { name: 'Talk through home conditions' })).toHaveCount(0);
-  await sw.evaluate(async ({ set, version }) => {
-    const cur = ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await chrome.storage.local.set({ settings: { ...cur, version, localSets: [set] } });
-  }, { set: RAISING_SET, version: SETTINGS_VERSION });
+  await useLocalSets(sw, [RAISING_SET]);
   await page.reload();
   await expect(page.getByRole('status')).toHaveText('Type a note to see its prompts.');
   await page.getByLabel('Sample note').fill(RAISING_NOTE);
